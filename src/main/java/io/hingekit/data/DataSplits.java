@@ -1,0 +1,24 @@
+package io.hingekit.data;
+
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * The three splits a run uses: training, a seeded validation split carved from it, and the test split, which is
+ * never used for early stopping or model selection.
+ *
+ * @param train training samples
+ * @param validation validation samples (held out from the original training set)
+ * @param test test samples
+ */
+public record DataSplits(LabeledData train, LabeledData validation, LabeledData test) {
+
+    /** Returns the shape of one sample's features. */
+    public Shape sampleShape() {
+        return train.features().getShape().slice(1);
+    }
+
+    /** Returns the number of classes. */
+    public int numClasses() {
+        return train.numClasses();
+    }
+}

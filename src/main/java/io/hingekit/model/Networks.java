@@ -1,0 +1,104 @@
+package io.hingekit.model;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+import java.util.List;
+
+/**
+ * Builds the networks Hingekit trains from DJL blocks: a trunk (linear, MLP or small CNN) ending in a hinge head,
+ * a cross-entropy head plus an auxiliary hinge head, or an L2-normalised embedding head.
+ *
+ * <p>A {@code ce-aux-hinge} network outputs two arrays: index 0 the cross-entropy logits, index 1 the hinge
+ * scores; every other network outputs one array.
+ */
+public final class Networks {
+
+    private static final int CONV1_CHANNELS = 32;
+    private static final int CONV2_CHANNELS = 64;
+    private static final Shape KERNEL = new Shape(3, 3);
+    private static final Shape PADDING = new Shape(1, 1);
+    private static final Shape POOL = new Shape(2, 2);
+
+    private Networks() {}
+
+    /**
+     * Builds the network a config describes.
+     *
+     * @param config the model section of the run's config
+     * @param outputs number of scores per sample (classes, or 1 for a binary hinge)
+     * @return the uninitialised block
+     */
+    public static Block build(ModelConfig config, int outputs) {
+        String type = config.type() == null ? "mlp" : config.type();
+        return switch (type) {
+            case "linear" -> withHead(flatten(), config, outputs);
+            case "mlp" -> withHead(mlpTrunk(config.hiddenOrDefault()), config, outputs);
+            case "cnn" -> withHead(cnnTrunk(config.hiddenOrDefault().get(0)), config, outputs);
+            case "cnn-embedding" -> embedding(cnnTrunk(config.hiddenOrDefault().get(0)), config);
+            default -> throw new IllegalArgumentException(
+                    "model.type must be linear, mlp, cnn or cnn-embedding, got '" + type + "'");
+        };
+    }
+
+    private static SequentialBlock flatten() {
+        return new SequentialBlock().add(Blocks.batchFlattenBlock());
+    }
+
+    private static SequentialBlock mlpTrunk(List<Integer> hidden) {
+        SequentialBlock trunk = flatten();
+        for (int width : hidden) {
+            trunk.add(Linear.builder().setUnits(width).build()).add(Activation::relu);
+        }
+        return trunk;
+    }
+
+    private static SequentialBlock cnnTrunk(int denseWidth) {
+        return new SequentialBlock()
+                .add(convBlock(CONV1_CHANNELS))
+                .add(convBlock(CONV2_CHANNELS))
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(denseWidth).build())
+                .add(Activation::relu);
+    }
+
+    private static SequentialBlock convBlock(int channels) {
+        return new SequentialBlock()
+                .add(Conv2d.builder().setFilters(channels).setKernelShape(KERNEL).optPadding(PADDING).build())
+                .add(BatchNorm.builder().build())
+                .add(Activation::relu)
+                .add(Pool.maxPool2dBlock(POOL, POOL));
+    }
+
+    private static Block withHead(SequentialBlock trunk, ModelConfig config, int outputs) {
+        if (config.dropoutOrNone() > 0) {
+            trunk.add(Dropout.builder().optRate((float) config.dropoutOrNone()).build());
+        }
+        String head = config.headOrDefault();
+        switch (head) {
+            case "hinge" -> trunk.add(Linear.builder().setUnits(outputs).build());
+            case "ce-aux-hinge" -> trunk.add(new ParallelBlock(
+                    heads -> new NDList(heads.get(0).singletonOrThrow(), heads.get(1).singletonOrThrow()),
+                    List.of(Linear.builder().setUnits(outputs).build(), Linear.builder().setUnits(outputs).build())));
+            default -> throw new IllegalArgumentException(
+                    "model.head must be hinge or ce-aux-hinge, got '" + head + "'");
+        }
+        return trunk;
+    }
+
+    private static Block embedding(SequentialBlock trunk, ModelConfig config) {
+        return trunk.add(Linear.builder().setUnits(config.embeddingDimOrDefault()).build())
+                .add(BatchNorm.builder().build())
+                .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().normalize(2, 1)), "l2-normalize"));
+    }
+}

@@ -1,0 +1,140 @@
+package io.hingekit.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The checkpoints of one model directory, each complete or absent.
+ *
+ * <p>Layout under {@code <model>/checkpoints/}: one directory per checkpoint, {@code epoch-NNNN/} holding
+ * {@value #PARAMETERS} (DJL parameters), {@value #OPTIMIZER} (optimizer state) and {@value #STATE} (loop state),
+ * and a file {@value #LATEST} naming the newest complete one. A checkpoint is written into a temporary
+ * directory, flushed, renamed into place, and only then named in {@value #LATEST} (itself replaced atomically),
+ * so a kill at any moment leaves the previous checkpoint loadable. The two newest checkpoints are kept.
+ */
+public final class Checkpoints {
+
+    /** File of the model parameters inside a checkpoint. */
+    public static final String PARAMETERS = "parameters.params";
+    /** File of the optimizer state inside a checkpoint. */
+    public static final String OPTIMIZER = "optimizer.state";
+    /** File of the loop state inside a checkpoint. */
+    public static final String STATE = "state.json";
+    /** File naming the newest complete checkpoint. */
+    public static final String LATEST = "LATEST";
+
+    private static final int KEEP = 2;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+
+    /**
+     * Opens the checkpoints of a model directory.
+     *
+     * @param modelDir the model directory
+     */
+    public Checkpoints(Path modelDir) {
+        this.dir = modelDir.resolve("checkpoints");
+    }
+
+    /** Writes the files of one checkpoint into a directory. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * Writes the parameter and optimizer files.
+         *
+         * @param checkpointDir the (temporary) directory to write into
+         * @throws IOException when writing fails
+         */
+        void writeTo(Path checkpointDir) throws IOException;
+    }
+
+    /**
+     * Writes a checkpoint atomically and makes it the latest.
+     *
+     * @param state the loop state
+     * @param content the parameter and optimizer files
+     * @throws IOException when writing fails (the previous checkpoint stays the latest)
+     */
+    public void save(LoopState state, Content content) throws IOException {
+        Files.createDirectories(dir);
+        String name = String.format("epoch-%04d", state.epoch());
+        Path tmp = Files.createTempDirectory(dir, ".tmp-" + name);
+        try {
+            content.writeTo(tmp);
+            Files.write(tmp.resolve(STATE), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
+            try (Stream<Path> files = Files.list(tmp)) {
+                for (Path file : files.toList()) {
+                    AtomicFiles.sync(file);
+                }
+            }
+            Path target = dir.resolve(name);
+            deleteTree(target);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteTree(tmp);
+        }
+        AtomicFiles.writeString(dir.resolve(LATEST), name + "\n");
+        prune(name);
+    }
+
+    /**
+     * Returns the newest complete checkpoint, if any.
+     *
+     * @return its directory
+     * @throws IOException when {@value #LATEST} names a checkpoint that is missing
+     */
+    public Optional<Path> latest() throws IOException {
+        Path latest = dir.resolve(LATEST);
+        if (!Files.isRegularFile(latest)) {
+            return Optional.empty();
+        }
+        Path checkpoint = dir.resolve(Files.readString(latest, StandardCharsets.UTF_8).trim());
+        if (!Files.isRegularFile(checkpoint.resolve(STATE))) {
+            throw new IOException(latest + " names " + checkpoint + ", which is incomplete or missing");
+        }
+        return Optional.of(checkpoint);
+    }
+
+    /**
+     * Reads the loop state of a checkpoint.
+     *
+     * @param checkpoint the checkpoint directory
+     * @return its loop state
+     * @throws IOException when the file cannot be read
+     */
+    public static LoopState readState(Path checkpoint) throws IOException {
+        return JSON.readValue(checkpoint.resolve(STATE).toFile(), LoopState.class);
+    }
+
+    private void prune(String newest) throws IOException {
+        List<Path> complete = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(dir)) {
+            entries.filter(p -> p.getFileName().toString().startsWith("epoch-")).sorted().forEach(complete::add);
+        }
+        for (int i = 0; i < complete.size() - KEEP; i++) {
+            if (!complete.get(i).getFileName().toString().equals(newest)) {
+                deleteTree(complete.get(i));
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

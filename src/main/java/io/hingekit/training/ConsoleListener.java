@@ -1,0 +1,39 @@
+package io.hingekit.training;
+
+import io.hingekit.metrics.MarginReport;
+import java.io.PrintStream;
+
+/** Prints one summary line per epoch: train and validation hinge loss, accuracy and margin violation rate. */
+public final class ConsoleListener implements RunListener {
+
+    private final PrintStream out;
+    private final int epochs;
+
+    /**
+     * Creates the listener.
+     *
+     * @param out where to print
+     * @param epochs the run's number of epochs (for "epoch 3/10")
+     */
+    public ConsoleListener(PrintStream out, int epochs) {
+        this.out = out;
+        this.epochs = epochs;
+    }
+
+    @Override
+    public void onEpochEnd(EpochReport epoch) {
+        StringBuilder line = new StringBuilder(String.format("epoch %d/%d", epoch.epoch() + 1, epochs));
+        append(line, "train", epoch.train());
+        append(line, "val", epoch.validation());
+        epoch.scalars().forEach((name, value) -> line.append(String.format(" | %s %.4f", name, value)));
+        line.append(String.format(" | lr %.2g | %.1fs", epoch.learningRate(), epoch.seconds()));
+        out.println(line);
+    }
+
+    private static void append(StringBuilder line, String split, MarginReport report) {
+        if (report != null) {
+            line.append(String.format(" | %s loss %.4f acc %.4f viol %.4f",
+                    split, report.meanLoss(), report.accuracy(), report.violationRate()));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.hingekit.training;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the loop stands after a finished epoch: what a checkpoint restores besides parameters and optimizer.
+ *
+ * @param epoch the last finished epoch (zero-based)
+ * @param globalStep steps taken so far
+ * @param bestValidationLoss the lowest validation loss seen so far
+ * @param bestEpoch the epoch that reached it
+ * @param epochsWithoutImprovement epochs since it was reached
+ * @param history per-epoch summary metrics, oldest first
+ */
+public record LoopState(
+        int epoch,
+        long globalStep,
+        double bestValidationLoss,
+        int bestEpoch,
+        int epochsWithoutImprovement,
+        List<Map<String, Double>> history) {}

@@ -1,0 +1,29 @@
+package io.hingekit.training;
+
+import java.util.List;
+
+/**
+ * The loss and its parameters; fields a loss type does not use are ignored.
+ *
+ * @param type {@code binary-hinge}, {@code multiclass-hinge}, {@code ce-aux-hinge} or {@code triplet}
+ * @param variant multi-class variant: {@code WESTON_WATKINS}, {@code CRAMMER_SINGER} or {@code ONE_VS_REST}
+ * @param margin the margin
+ * @param power 1 (hinge) or 2 (squared hinge)
+ * @param divideByClasses whether multi-class sums are divided by the number of classes (PyTorch's convention)
+ * @param classWeights per-class weights, index = label
+ * @param lambda weight of the hinge term beside cross-entropy ({@code ce-aux-hinge})
+ * @param hingeOnAuxHead whether the auxiliary hinge reads the auxiliary head (true) or the logits (false)
+ * @param miner triplet miner: {@code batch-all}, {@code batch-hard}, {@code semi-hard} or {@code hard}
+ * @param distance triplet distance: {@code euclidean}, {@code squared-euclidean} or {@code cosine}
+ */
+public record LossConfig(
+        String type,
+        String variant,
+        Double margin,
+        Integer power,
+        Boolean divideByClasses,
+        List<Double> classWeights,
+        Double lambda,
+        Boolean hingeOnAuxHead,
+        String miner,
+        String distance) {}

@@ -1,0 +1,106 @@
+package io.hingekit.training;
+
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import io.hingekit.loss.AuxiliaryHingeLoss;
+import io.hingekit.loss.BinaryHingeLoss;
+import io.hingekit.loss.MulticlassHingeLoss;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds the loss a {@link LossConfig} names, with what margin monitoring needs to know about it. */
+public final class Losses {
+
+    private Losses() {}
+
+    /**
+     * Builds the loss. Labels are validated once when data is loaded, so the losses skip per-batch checks.
+     *
+     * @param config the loss section of the config
+     * @param numClasses number of classes of the data
+     * @return the loss and its monitoring setup
+     */
+    public static LossSetup create(LossConfig config, int numClasses) {
+        String type = config.type() == null ? "multiclass-hinge" : config.type();
+        return switch (type) {
+            case "binary-hinge" -> binary(config, numClasses);
+            case "multiclass-hinge" -> {
+                MulticlassHingeLoss hinge = multiclass(config, numClasses);
+                yield new LossSetup(hinge, hinge, 0, false);
+            }
+            case "ce-aux-hinge" -> auxiliary(config, numClasses);
+            default -> throw new IllegalArgumentException(
+                    "loss.type must be binary-hinge, multiclass-hinge or ce-aux-hinge, got '" + type + "'");
+        };
+    }
+
+    private static LossSetup binary(LossConfig config, int numClasses) {
+        if (numClasses != 2) {
+            throw new IllegalArgumentException("loss.type binary-hinge needs 2 classes, the data has " + numClasses);
+        }
+        BinaryHingeLoss.Builder builder = BinaryHingeLoss.builder().validateLabels(false).squared(power(config) == 2);
+        if (config.margin() != null) {
+            builder.margin(config.margin().floatValue());
+        }
+        if (config.classWeights() != null) {
+            float[] w = weights(config.classWeights(), 2);
+            builder.negativeWeight(w[0]).positiveWeight(w[1]);
+        }
+        BinaryHingeLoss loss = builder.build();
+        return new LossSetup(loss, loss, 0, true);
+    }
+
+    private static MulticlassHingeLoss multiclass(LossConfig config, int numClasses) {
+        MulticlassHingeLoss.Builder builder = MulticlassHingeLoss.builder().validateLabels(false).power(power(config));
+        if (config.variant() != null) {
+            builder.variant(variant(config.variant()));
+        }
+        if (config.margin() != null) {
+            builder.margin(config.margin().floatValue());
+        }
+        if (config.divideByClasses() != null) {
+            builder.divideByClasses(config.divideByClasses());
+        }
+        if (config.classWeights() != null) {
+            builder.classWeights(weights(config.classWeights(), numClasses));
+        }
+        return builder.build();
+    }
+
+    private static LossSetup auxiliary(LossConfig config, int numClasses) {
+        int hingeIndex = Boolean.TRUE.equals(config.hingeOnAuxHead()) ? 1 : 0;
+        AuxiliaryHingeLoss.Builder builder = AuxiliaryHingeLoss.builder()
+                .primary(new SoftmaxCrossEntropyLoss("cross_entropy"))
+                .hinge(multiclass(config, numClasses))
+                .hingePredictionIndex(hingeIndex);
+        if (config.lambda() != null) {
+            builder.lambda(config.lambda().floatValue());
+        }
+        AuxiliaryHingeLoss loss = builder.build();
+        return new LossSetup(loss, loss, hingeIndex, false);
+    }
+
+    private static int power(LossConfig config) {
+        return config.power() == null ? 1 : config.power();
+    }
+
+    private static MulticlassHingeLoss.Variant variant(String name) {
+        try {
+            return MulticlassHingeLoss.Variant.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("loss.variant must be WESTON_WATKINS, CRAMMER_SINGER or ONE_VS_REST, "
+                    + "got '" + name + "'", e);
+        }
+    }
+
+    private static float[] weights(List<Double> values, int expected) {
+        if (values.size() != expected) {
+            throw new IllegalArgumentException(
+                    "loss.classWeights needs " + expected + " values (one per class), got " + values.size());
+        }
+        float[] w = new float[values.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = values.get(i).floatValue();
+        }
+        return w;
+    }
+}

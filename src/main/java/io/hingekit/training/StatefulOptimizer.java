@@ -1,0 +1,184 @@
+package io.hingekit.training;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Base of Hingekit's optimizers: a DJL {@link Optimizer} whose per-parameter state (momentum, moments) and step
+ * count can be saved and restored, which DJL's own optimizers do not allow, so a resumed run continues exactly.
+ *
+ * <p>The training loop sets the 1-based step with {@link #setStep} before each update, so the learning-rate
+ * schedule and bias corrections follow the global step, also across a resume. Weight decay is an L2 penalty
+ * added to the gradient of weights (arrays of two or more dimensions); biases and normalisation parameters are
+ * not decayed.
+ */
+public abstract class StatefulOptimizer extends Optimizer {
+
+    private static final int FORMAT_VERSION = 1;
+
+    private final Tracker learningRate;
+    private final float weightDecay;
+    private final Map<String, NDArray[]> state = new ConcurrentHashMap<>();
+    private long step = 1;
+
+    /**
+     * Creates the optimizer.
+     *
+     * @param learningRate the learning rate by 0-based step
+     * @param weightDecay the L2 penalty coefficient
+     */
+    protected StatefulOptimizer(Tracker learningRate, float weightDecay) {
+        super(new NoOptions());
+        if (weightDecay < 0) {
+            throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
+        }
+        this.learningRate = learningRate;
+        this.weightDecay = weightDecay;
+    }
+
+    /**
+     * Sets the 1-based step of the next update.
+     *
+     * @param step the step
+     */
+    public void setStep(long step) {
+        this.step = step;
+    }
+
+    /** Returns the 1-based step of the next update. */
+    public long step() {
+        return step;
+    }
+
+    /** Returns the learning rate of the next update. */
+    public float currentLearningRate() {
+        return learningRate.getNewValue(Math.toIntExact(step - 1));
+    }
+
+    @Override
+    public final void update(String parameterId, NDArray weight, NDArray grad) {
+        NDArray[] slots = state.computeIfAbsent(stateKey(parameterId, weight.getDevice()), k -> newState(weight));
+        // Temporaries would otherwise attach to the parameter's long-lived manager and leak every step.
+        try (NDScope scope = new NDScope()) {
+            NDArray g = weightDecay > 0 && weight.getShape().dimension() > 1
+                    ? grad.add(weight.mul(weightDecay)) : grad;
+            apply(weight, g, slots, currentLearningRate(), step);
+            scope.suppressNotUsedWarning();
+        }
+        // PyTorch accumulates gradients across backward passes; DJL's own optimizers clear them here too.
+        JniUtils.zeroGrad((PtNDArray) weight);
+    }
+
+    /** Returns the number of state arrays each parameter holds. */
+    protected abstract int slotCount();
+
+    /**
+     * Updates {@code weight} in place from the (decayed) gradient and its state, updating the state in place.
+     *
+     * @param weight the parameter
+     * @param grad the gradient, weight decay included
+     * @param slots this parameter's state arrays
+     * @param lr the learning rate
+     * @param step the 1-based step
+     */
+    protected abstract void apply(NDArray weight, NDArray grad, NDArray[] slots, float lr, long step);
+
+    private NDArray[] newState(NDArray weight) {
+        NDArray[] slots = new NDArray[slotCount()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = weight.zerosLike();
+            slots[i].detach();
+            NDScope.unregister(slots[i]);
+        }
+        return slots;
+    }
+
+    private static String stateKey(String parameterId, Device device) {
+        return parameterId + '@' + device;
+    }
+
+    /**
+     * Writes the step and the state of every parameter, keyed by stable parameter names.
+     *
+     * @param out the stream
+     * @param names parameter id to stable name (block path), for the parameters on the first device
+     * @param device the device whose state is saved
+     * @throws IOException when writing fails
+     */
+    public void save(DataOutputStream out, Map<String, String> names, Device device) throws IOException {
+        Map<String, NDArray[]> saved = new LinkedHashMap<>();
+        names.forEach((id, name) -> {
+            NDArray[] slots = state.get(stateKey(id, device));
+            if (slots != null) {
+                saved.put(name, slots);
+            }
+        });
+        out.writeInt(FORMAT_VERSION);
+        out.writeUTF(getClass().getSimpleName());
+        out.writeLong(step);
+        out.writeInt(saved.size());
+        for (Map.Entry<String, NDArray[]> entry : saved.entrySet()) {
+            out.writeUTF(entry.getKey());
+            for (NDArray slot : entry.getValue()) {
+                byte[] bytes = slot.encode();
+                out.writeInt(bytes.length);
+                out.write(bytes);
+            }
+        }
+    }
+
+    /**
+     * Restores what {@link #save} wrote.
+     *
+     * @param in the stream
+     * @param ids stable name to parameter id, for the parameters on {@code device}
+     * @param device the device the state goes to
+     * @param manager a long-lived manager on that device
+     * @throws IOException when reading fails or the state belongs to another optimizer
+     */
+    public void load(DataInputStream in, Map<String, String> ids, Device device, NDManager manager)
+            throws IOException {
+        int version = in.readInt();
+        String type = in.readUTF();
+        if (version != FORMAT_VERSION || !type.equals(getClass().getSimpleName())) {
+            throw new IOException("optimizer state was written by " + type + " (format " + version
+                    + "), cannot load it into " + getClass().getSimpleName());
+        }
+        step = in.readLong();
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            String name = in.readUTF();
+            NDArray[] slots = new NDArray[slotCount()];
+            for (int s = 0; s < slots.length; s++) {
+                byte[] bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+                slots[s] = manager.decode(bytes).toDevice(device, false);
+                slots[s].detach();
+            }
+            String id = ids.get(name);
+            if (id == null) {
+                throw new IOException("optimizer state names parameter " + name + " that the model lacks");
+            }
+            state.put(stateKey(id, device), slots);
+        }
+    }
+
+    private static final class NoOptions extends OptimizerBuilder<NoOptions> {
+        @Override
+        protected NoOptions self() {
+            return this;
+        }
+    }
+}

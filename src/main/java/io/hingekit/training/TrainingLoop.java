@@ -1,0 +1,355 @@
+package io.hingekit.training;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.Sampler;
+import ai.djl.training.util.ProgressBar;
+import ai.djl.translate.TranslateException;
+import ai.djl.util.Pair;
+import io.hingekit.data.DataSplits;
+import io.hingekit.data.EpochAware;
+import io.hingekit.data.LabeledData;
+import io.hingekit.data.ShuffleSampler;
+import io.hingekit.loss.LossDiagnostics;
+import io.hingekit.metrics.MarginAccumulator;
+import io.hingekit.metrics.MarginReport;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the epochs of one classifier training run: steps, margin monitoring, validation, early stopping,
+ * checkpoints, and reports to {@link RunListener}s.
+ *
+ * <p>Each epoch's data order depends only on the seed and the epoch, and the engine's random seed is reset per
+ * epoch, so a run resumed from the checkpoint of epoch {@code e} repeats exactly what an uninterrupted run does
+ * from epoch {@code e + 1}. The loop reads values back from the device only once per logging interval.
+ */
+public final class TrainingLoop {
+
+    /** File of the selected (best validation loss) parameters in the model directory. */
+    public static final String MODEL_PARAMETERS = "model.params";
+
+    private static final double IMPROVEMENT = 1e-6;
+
+    private final RunConfig config;
+    private final Trainer trainer;
+    private final LossSetup lossSetup;
+    private final StatefulOptimizer optimizer;
+    private final DataSplits data;
+    private final Path modelDir;
+    private final Checkpoints checkpoints;
+    private final List<RunListener> listeners;
+    private final NDManager manager;
+
+    /**
+     * Creates the loop over an initialised trainer.
+     *
+     * @param config the resolved config
+     * @param trainer the DJL trainer (model initialised)
+     * @param lossSetup the loss and its monitoring
+     * @param optimizer the trainer's optimizer
+     * @param data the splits, on the trainer's first device
+     * @param modelDir the model directory
+     * @param listeners the listeners, in call order
+     */
+    public TrainingLoop(RunConfig config, Trainer trainer, LossSetup lossSetup, StatefulOptimizer optimizer,
+            DataSplits data, Path modelDir, List<RunListener> listeners) {
+        this.config = config;
+        this.trainer = trainer;
+        this.lossSetup = lossSetup;
+        this.optimizer = optimizer;
+        this.data = data;
+        this.modelDir = modelDir;
+        this.checkpoints = new Checkpoints(modelDir);
+        this.listeners = listeners;
+        this.manager = trainer.getManager();
+    }
+
+    /**
+     * Runs from the start, or from the latest checkpoint when {@code resume} is set.
+     *
+     * @param resume whether to continue from the latest checkpoint
+     * @param runContext what listeners are told at the start (its start epoch and step are filled in here)
+     * @return the run's final report
+     * @throws IOException when checkpoints or outputs cannot be written or read
+     */
+    public RunReport run(boolean resume, RunContext runContext) throws IOException {
+        LoopState state = resume ? restore() : new LoopState(-1, 0, Double.POSITIVE_INFINITY, -1, 0, List.of());
+        RunContext context = new RunContext(runContext.runName(), runContext.modelDir(), runContext.logDir(),
+                state.epoch() + 1, state.globalStep(), resume, runContext.classNames(),
+                runContext.hyperparameters());
+        listeners.forEach(l -> l.onRunStart(context));
+        int epochs = config.training().epochsOrDefault();
+        int patience = config.training().patienceOrOff();
+        for (int epoch = state.epoch() + 1; epoch < epochs; epoch++) {
+            state = runEpoch(epoch, state);
+            if (patience > 0 && state.epochsWithoutImprovement() >= patience) {
+                System.out.printf("early stopping: no better validation loss for %d epochs (best: epoch %d)%n",
+                        patience, state.bestEpoch() + 1);
+                break;
+            }
+        }
+        return finish(state);
+    }
+
+    private LoopState runEpoch(int epoch, LoopState previous) throws IOException {
+        long started = System.nanoTime();
+        Engine.getInstance().setRandomSeed((int) (config.seedOrDefault() + epoch));
+        MarginReport train;
+        long globalStep;
+        try (MarginAccumulator accumulator = newAccumulator()) {
+            globalStep = trainEpoch(epoch, previous.globalStep(), accumulator);
+            train = accumulator.report();
+        }
+        MarginReport validation = evaluate(data.validation());
+        boolean improved = validation.meanLoss() < previous.bestValidationLoss() - IMPROVEMENT;
+        if (improved) {
+            AtomicFiles.write(modelDir.resolve(MODEL_PARAMETERS), out -> saveParameters(out));
+        }
+        Map<String, Double> summary = epochSummary(epoch, train, validation);
+        List<Map<String, Double>> history = new ArrayList<>(previous.history());
+        history.add(summary);
+        LoopState state = new LoopState(epoch, globalStep,
+                improved ? validation.meanLoss() : previous.bestValidationLoss(),
+                improved ? epoch : previous.bestEpoch(),
+                improved ? 0 : previous.epochsWithoutImprovement() + 1, history);
+        checkpoints.save(state, this::writeCheckpointFiles);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        EpochReport report = new EpochReport(epoch, globalStep, optimizer.currentLearningRate(), seconds, train,
+                validation, Map.of(), Map.of());
+        listeners.forEach(l -> l.onEpochEnd(report));
+        return state;
+    }
+
+    private MarginAccumulator newAccumulator() {
+        return new MarginAccumulator(lossSetup.hinge(), lossSetup.hingeIndex(), lossSetup.binary(),
+                data.numClasses(), config.training().tailThresholdOrDefault(), manager);
+    }
+
+    private long trainEpoch(int epoch, long startStep, MarginAccumulator accumulator) throws IOException {
+        Sampler sampler = trainSampler();
+        ((EpochAware) sampler).setEpoch(epoch);
+        ArrayDataset dataset = data.train().toDataset(sampler);
+        int logInterval = config.training().logIntervalOrDefault();
+        long batches = (dataset.size() + sampler.getBatchSize() - 1) / sampler.getBatchSize();
+        ProgressBar progress = new ProgressBar(
+                String.format("Epoch %d/%d", epoch + 1, config.training().epochsOrDefault()), batches);
+        long step = startStep;
+        long batchIndex = 0;
+        try (NDManager windowManager = manager.newSubManager()) {
+            StepWindow window = new StepWindow(logInterval, windowManager);
+            for (Batch batch : iterate(dataset)) {
+                try (batch) {
+                    optimizer.setStep(step + 1);
+                    StepResult result = trainStep(batch, accumulator);
+                    window.add(result.loss());
+                    step++;
+                    batchIndex++;
+                    if (window.isFull()) {
+                        float[] losses = checkFinite(window, epoch, batchIndex);
+                        report(epoch, step, losses[losses.length - 1], result, batch);
+                        progress.update(batchIndex, String.format("loss %.4f", losses[losses.length - 1]));
+                    }
+                    result.close();
+                }
+            }
+            if (!window.isEmpty()) {
+                checkFinite(window, epoch, batchIndex);
+            }
+        }
+        progress.end();
+        return step;
+    }
+
+    private Sampler trainSampler() {
+        return new ShuffleSampler(config.training().batchSizeOrDefault(), true, config.seedOrDefault());
+    }
+
+    private Iterable<Batch> iterate(ArrayDataset dataset) throws IOException {
+        try {
+            return trainer.iterateDataset(dataset);
+        } catch (TranslateException e) {
+            throw new IOException("cannot iterate the training data: " + e.getMessage(), e);
+        }
+    }
+
+    /** The outputs of one step, alive until closed so a logged step can report its loss parts. */
+    private record StepResult(NDArray loss, NDList labels, NDList predictions, double gradientNorm)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            loss.close();
+        }
+    }
+
+    private StepResult trainStep(Batch batch, MarginAccumulator accumulator) {
+        Batch[] splits = batch.split(trainer.getDevices(), false);
+        NDArray total = null;
+        NDList labels = null;
+        NDList predictions = null;
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            for (Batch split : splits) {
+                labels = split.getLabels();
+                predictions = trainer.forward(split.getData(), labels);
+                NDArray loss = lossSetup.loss().evaluate(labels, predictions);
+                collector.backward(loss);
+                accumulator.add(labels.head(), predictions);
+                NDArray detached = loss.stopGradient().toDevice(trainer.getDevices()[0], false);
+                total = total == null ? detached : total.add(detached);
+            }
+        }
+        double gradientNorm = needsGradientNorm() ? gradientNorm() : Double.NaN;
+        trainer.step();
+        return new StepResult(total.div(splits.length), labels, predictions, gradientNorm);
+    }
+
+    private boolean needsGradientNorm() {
+        return !listeners.isEmpty();
+    }
+
+    private double gradientNorm() {
+        double sum = 0;
+        for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
+            NDArray array = p.getValue().getArray();
+            if (array.hasGradient()) {
+                sum += array.getGradient().square().sum().getFloat();
+            }
+        }
+        return Math.sqrt(sum);
+    }
+
+    private float[] checkFinite(StepWindow window, int epoch, long batchesDone) throws IOException {
+        float[] losses = window.drain();
+        int bad = StepWindow.firstNonFinite(losses);
+        if (bad >= 0) {
+            long batch = batchesDone - losses.length + bad;
+            String kept = checkpoints.latest().map(p -> "the last good checkpoint is kept at " + p)
+                    .orElse("no checkpoint was written yet");
+            throw new NonFiniteLossException(epoch, batch, kept);
+        }
+        return losses;
+    }
+
+    private void report(int epoch, long step, float loss, StepResult result, Batch batch) {
+        Map<String, Double> parts = new LinkedHashMap<>();
+        if (lossSetup.loss() instanceof LossDiagnostics diagnostics) {
+            diagnostics.diagnostics(result.labels(), result.predictions())
+                    .forEach((name, value) -> parts.put(name, (double) value.getFloat()));
+        }
+        StepReport report = new StepReport(epoch, step, loss, parts, result.gradientNorm(),
+                optimizer.currentLearningRate());
+        listeners.forEach(l -> l.onStep(report));
+    }
+
+    /**
+     * Evaluates the current parameters on a split (inference mode, in batches).
+     *
+     * @param split the split
+     * @return its margin health
+     * @throws IOException when the data cannot be iterated
+     */
+    public MarginReport evaluate(LabeledData split) throws IOException {
+        try (MarginAccumulator accumulator = newAccumulator()) {
+            ShuffleSampler sequential = new ShuffleSampler(config.training().batchSizeOrDefault(), false, 0);
+            for (Batch batch : iterate(split.toDataset(sequential))) {
+                try (batch) {
+                    NDList predictions = trainer.evaluate(batch.getData());
+                    accumulator.add(batch.getLabels().head(), predictions);
+                }
+            }
+            return accumulator.report();
+        }
+    }
+
+    private static Map<String, Double> epochSummary(int epoch, MarginReport train, MarginReport validation) {
+        Map<String, Double> summary = new LinkedHashMap<>();
+        summary.put("epoch", (double) epoch + 1);
+        putReport(summary, "train", train);
+        putReport(summary, "validation", validation);
+        return summary;
+    }
+
+    static void putReport(Map<String, Double> out, String split, MarginReport report) {
+        out.put(split + "/loss", report.meanLoss());
+        out.put(split + "/accuracy", report.accuracy());
+        out.put(split + "/violation_rate", report.violationRate());
+        out.put(split + "/tail_ratio", report.tailRatio());
+    }
+
+    private RunReport finish(LoopState state) throws IOException {
+        Path best = modelDir.resolve(MODEL_PARAMETERS);
+        if (Files.isRegularFile(best)) {
+            loadParameters(best);
+        }
+        MarginReport validation = evaluate(data.validation());
+        MarginReport test = evaluate(data.test());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("best_epoch", (double) state.bestEpoch() + 1);
+        putReport(metrics, "validation", validation);
+        putReport(metrics, "test", test);
+        RunReport report = new RunReport(metrics, null, null);
+        listeners.forEach(l -> l.onRunEnd(report));
+        return report;
+    }
+
+    private void writeCheckpointFiles(Path dir) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(dir.resolve(Checkpoints.PARAMETERS)))) {
+            saveParameters(out);
+        }
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(dir.resolve(Checkpoints.OPTIMIZER)))) {
+            optimizer.save(out, parameterNames(), trainer.getDevices()[0]);
+        }
+    }
+
+    private void saveParameters(java.io.OutputStream out) throws IOException {
+        trainer.getModel().getBlock().saveParameters(new DataOutputStream(out));
+    }
+
+    private void loadParameters(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            trainer.getModel().getBlock().loadParameters(manager, new DataInputStream(in));
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException("cannot load parameters from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private LoopState restore() throws IOException {
+        Path checkpoint = checkpoints.latest().orElseThrow(() -> new IllegalArgumentException(
+                "--resume: no checkpoint in " + modelDir.resolve("checkpoints")));
+        loadParameters(checkpoint.resolve(Checkpoints.PARAMETERS));
+        Map<String, String> ids = new HashMap<>();
+        parameterNames().forEach((id, name) -> ids.put(name, id));
+        Device device = trainer.getDevices()[0];
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(checkpoint.resolve(Checkpoints.OPTIMIZER)))) {
+            optimizer.load(in, ids, device, manager);
+        }
+        LoopState state = Checkpoints.readState(checkpoint);
+        System.out.printf("resumed from %s (epoch %d, step %d)%n", checkpoint, state.epoch() + 1, state.globalStep());
+        return state;
+    }
+
+    private Map<String, String> parameterNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
+            names.put(p.getValue().getId(), p.getKey());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,138 @@
+package io.hingekit.training;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hingekit.data.DataSplits;
+import io.hingekit.data.DatasetLoader;
+import io.hingekit.model.Networks;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Trains the model a config describes and writes the model directory: the one call behind {@code train}. */
+public final class TrainingService {
+
+    /** File of the resolved config in the model directory. */
+    public static final String CONFIG_FILE = "config.yaml";
+    /** File of the run's metrics in the model directory. */
+    public static final String METRICS_FILE = "metrics.json";
+
+    private final PrintStream out;
+
+    /**
+     * Creates the service.
+     *
+     * @param out where progress and the summary are printed
+     */
+    public TrainingService(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Returns Hingekit's cache directory: {@code $HINGEKIT_CACHE}, else {@code ~/.cache/hingekit}. */
+    public static Path cacheDir() {
+        String env = System.getenv("HINGEKIT_CACHE");
+        return env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "hingekit");
+    }
+
+    /**
+     * Runs a training job.
+     *
+     * @param request the config and overrides
+     * @param extraListeners listeners besides the console summary (TensorBoard, tests)
+     * @return the final report
+     * @throws IOException when data, checkpoints or outputs cannot be read or written
+     */
+    public RunReport train(TrainRequest request, List<RunListener> extraListeners) throws IOException {
+        long started = System.nanoTime();
+        RunConfig config = RunConfigs.read(request.config());
+        if (request.epochs() != null) {
+            config = config.withEpochs(request.epochs());
+        }
+        Path modelDir = request.out() != null ? request.out() : Path.of("models", config.name());
+        prepareModelDir(modelDir, request);
+        Device[] devices = DeviceSelector.resolve(request.device());
+        long seed = config.seedOrDefault();
+        Engine.getInstance().setRandomSeed((int) seed);
+        try (NDManager manager = NDManager.newBaseManager(devices[0])) {
+            DataSplits data = new DatasetLoader(cacheDir()).load(config.data(), request.dataDir(), seed, manager);
+            LossSetup loss = Losses.create(config.loss(), data.numClasses());
+            int batchSize = config.training().batchSizeOrDefault();
+            int stepsPerEpoch = (data.train().size() + batchSize - 1) / batchSize;
+            StatefulOptimizer optimizer = Optimizers.create(
+                    config.optimizer(), stepsPerEpoch, config.training().epochsOrDefault());
+            try (Model model = Model.newInstance(config.name(), devices[0])) {
+                model.setBlock(Networks.build(config.model(), loss.binary() ? 1 : data.numClasses()));
+                DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss.loss())
+                        .optOptimizer(optimizer).optDevices(devices);
+                try (Trainer trainer = model.newTrainer(trainingConfig)) {
+                    trainer.initialize(new Shape(2).addAll(data.sampleShape()));
+                    RunConfigs.write(config, modelDir.resolve(CONFIG_FILE));
+                    List<RunListener> listeners = new ArrayList<>();
+                    listeners.add(new ConsoleListener(out, config.training().epochsOrDefault()));
+                    listeners.addAll(extraListeners);
+                    RunContext context = new RunContext(config.name(), modelDir, logDir(request, config), 0, 0,
+                            request.resume(), data.train().classNames(), RunConfigs.flatten(config));
+                    RunReport report = new TrainingLoop(config, trainer, loss, optimizer, data, modelDir, listeners)
+                            .run(request.resume(), context);
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    writeMetrics(modelDir, config, devices, report, seconds);
+                    printSummary(modelDir, report, seconds);
+                    return report;
+                }
+            }
+        }
+    }
+
+    private static Path logDir(TrainRequest request, RunConfig config) {
+        return request.logDir() != null ? request.logDir() : Path.of("runs", config.name());
+    }
+
+    private static void prepareModelDir(Path modelDir, TrainRequest request) throws IOException {
+        Path checkpointsDir = modelDir.resolve("checkpoints");
+        if (!request.resume() && Files.exists(checkpointsDir)) {
+            if (!request.overwrite()) {
+                throw new IllegalArgumentException(modelDir + " already holds a trained run: pass --resume to "
+                        + "continue it, --overwrite to replace it, or --out to train elsewhere");
+            }
+            Checkpoints.deleteTree(checkpointsDir);
+            Files.deleteIfExists(modelDir.resolve(TrainingLoop.MODEL_PARAMETERS));
+        }
+        Files.createDirectories(modelDir);
+    }
+
+    private static void writeMetrics(Path modelDir, RunConfig config, Device[] devices, RunReport report,
+            double seconds) throws IOException {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("run", config.name());
+        metrics.put("devices", java.util.Arrays.toString(devices));
+        metrics.put("wall_seconds", seconds);
+        metrics.put("final", report.finalMetrics());
+        new Checkpoints(modelDir).latest().ifPresent(p -> {
+            try {
+                metrics.put("epochs", Checkpoints.readState(p).history());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        AtomicFiles.write(modelDir.resolve(METRICS_FILE),
+                o -> new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(o, metrics));
+    }
+
+    private void printSummary(Path modelDir, RunReport report, double seconds) {
+        Map<String, Double> m = report.finalMetrics();
+        out.printf("%nmodel written to %s%n", modelDir);
+        out.printf("test accuracy %.4f | test hinge loss %.4f | margin violation rate %.4f | wall time %.1fs%n",
+                m.get("test/accuracy"), m.get("test/loss"), m.get("test/violation_rate"), seconds);
+    }
+}

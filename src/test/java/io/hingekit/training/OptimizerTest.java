@@ -1,0 +1,92 @@
+package io.hingekit.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.tracker.Tracker;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** Expected weights from src/test/python/optimizer_reference.py (torch.optim.SGD and torch.optim.Adam). */
+class OptimizerTest {
+
+    private static final double[] W0 = {0.5, -1.0, 2.0, 0.25};
+    private static final double[][] G = {{0.1, -0.2, 0.3, 0.0}, {-0.5, 0.4, 0.2, 1.0}, {0.05, 0.05, -0.3, 0.7}};
+
+    private static double[] run(StatefulOptimizer optimizer, NDManager manager) {
+        NDArray w = manager.create(W0, new Shape(2, 2));
+        for (int step = 0; step < G.length; step++) {
+            optimizer.setStep(step + 1);
+            optimizer.update("w", w, manager.create(G[step], new Shape(2, 2)));
+        }
+        return w.toDoubleArray();
+    }
+
+    @Test
+    void sgdWithMomentumAndWeightDecayMatchesTorch() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            double[] w = run(new SgdOptimizer(Tracker.fixed(0.1f), 0.9f, 0.01f), manager);
+            assertArrayEquals(new double[] {0.5600853895, -1.021230779, 1.899623568, -0.0113013003}, w, 1e-6);
+        }
+    }
+
+    @Test
+    void adamWithWeightDecayMatchesTorch() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            double[] w = run(new AdamOptimizer(Tracker.fixed(0.01f), 0.01f), manager);
+            assertArrayEquals(new double[] {0.4997266335, -0.9965545491, 1.9779010618, 0.2241544077}, w, 1e-6);
+        }
+    }
+
+    @Test
+    void savedStateContinuesExactlyInAFreshOptimizer() throws Exception {
+        check(() -> new SgdOptimizer(Tracker.fixed(0.1f), 0.9f, 0.01f));
+        check(() -> new AdamOptimizer(Tracker.fixed(0.01f), 0.01f));
+    }
+
+    private static void check(Supplier<StatefulOptimizer> factory) throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            double[] uninterrupted = run(factory.get(), manager);
+            StatefulOptimizer first = factory.get();
+            NDArray w = manager.create(W0, new Shape(2, 2));
+            for (int step = 0; step < 2; step++) {
+                first.setStep(step + 1);
+                first.update("id-before", w, manager.create(G[step], new Shape(2, 2)));
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            first.save(new DataOutputStream(bytes), Map.of("id-before", "layer_weight"), Device.cpu());
+            StatefulOptimizer second = factory.get();
+            second.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                    Map.of("layer_weight", "id-after"), Device.cpu(), manager);
+            second.update("id-after", w, manager.create(G[2], new Shape(2, 2)));
+            assertArrayEquals(uninterrupted, w.toDoubleArray(), 1e-12);
+        }
+    }
+
+    @Test
+    void stateOfAnotherOptimizerIsRefused() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            new SgdOptimizer(Tracker.fixed(0.1f), 0.9f, 0).save(new DataOutputStream(bytes), Map.of(), Device.cpu());
+            AdamOptimizer adam = new AdamOptimizer(Tracker.fixed(0.1f), 0);
+            assertThrows(java.io.IOException.class, () -> adam.load(
+                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), Map.of(), Device.cpu(),
+                    manager));
+        }
+    }
+
+    @Test
+    void badHyperparametersAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new SgdOptimizer(Tracker.fixed(0.1f), 1.5f, 0));
+        assertThrows(IllegalArgumentException.class, () -> new AdamOptimizer(Tracker.fixed(0.1f), -1));
+    }
+}
