@@ -1,0 +1,135 @@
+package io.hingekit.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import ai.djl.training.loss.Loss;
+
+/**
+ * Base of the hinge losses: a DJL {@link Loss} whose value is the mean over the batch of its per-sample losses,
+ * each multiplied by the optional sample weight {@code labels.get(1)}. The mean divides by N, not by the sum of
+ * the weights (PyTorch's convention); to get a weighted average instead, scale the weights to mean 1.
+ */
+public abstract class AbstractHingeLoss extends Loss implements PerSampleLoss {
+
+    /** Label validation reads the labels back to the host; it is on unless the builder turns it off. */
+    public static final boolean DEFAULT_VALIDATE_LABELS = true;
+
+    private final boolean validateLabels;
+
+    /**
+     * Creates the loss from the settings its builder shares with every hinge loss.
+     *
+     * @param builder the builder holding the name and the label validation switch
+     */
+    protected AbstractHingeLoss(BaseBuilder<?> builder) {
+        super(builder.name);
+        this.validateLabels = builder.validateLabels;
+    }
+
+    /** {@inheritDoc} The scalar mean of {@link #perSample}. */
+    @Override
+    public final NDArray evaluate(NDList labels, NDList predictions) {
+        return Scratch.compute(labels, predictions, (l, p) -> perSample(l, p).mean());
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public final NDArray perSample(NDList labels, NDList predictions) {
+        return Scratch.compute(
+                labels,
+                predictions,
+                (l, p) -> LossInputs.weightBySample(classWeightedPerSample(l, p), l, validateLabels));
+    }
+
+    /**
+     * Returns the per-sample losses, shape (N), with class weights applied but not sample weights.
+     *
+     * @param labels the labels; {@code labels.get(0)} holds the class labels
+     * @param predictions the predictions; {@code predictions.get(0)} holds the scores
+     * @return the per-sample losses in the scores' data type
+     */
+    protected abstract NDArray classWeightedPerSample(NDList labels, NDList predictions);
+
+    /**
+     * Tells whether label values (and sample weight signs) are checked, which costs a host sync per batch.
+     *
+     * @return true when labels are validated
+     */
+    public boolean validatesLabels() {
+        return validateLabels;
+    }
+
+    /** {@code max(0, z)^power} for power 1 or 2; zero gradient at the kink z = 0, as in PyTorch's hinge losses. */
+    static NDArray hinge(NDArray z, int power) {
+        NDArray clipped = Activation.relu(z);
+        return power == 2 ? clipped.square() : clipped;
+    }
+
+    /** Fails unless {@code power} is 1 or 2. */
+    static int checkPower(int power) {
+        if (power != 1 && power != 2) {
+            throw new IllegalArgumentException("power must be 1 or 2, got " + power);
+        }
+        return power;
+    }
+
+    /**
+     * Builder settings every hinge loss shares.
+     *
+     * @param <T> the concrete builder, returned by each setter
+     */
+    public abstract static class BaseBuilder<T extends BaseBuilder<T>> {
+
+        private String name;
+        private boolean validateLabels = DEFAULT_VALIDATE_LABELS;
+
+        /**
+         * Starts a builder whose loss is named {@code defaultName} unless {@link #name} says otherwise.
+         *
+         * @param defaultName the loss's default name
+         */
+        protected BaseBuilder(String defaultName) {
+            this.name = defaultName;
+        }
+
+        /**
+         * Sets the name under which DJL records the loss (its accumulator and metric key).
+         *
+         * @param name the name
+         * @return this builder
+         */
+        public T name(String name) {
+            this.name = name;
+            return self();
+        }
+
+        /**
+         * Sets whether each batch's label values and sample weights are checked (a host sync); turn it off in a
+         * training loop that validated labels when loading them.
+         *
+         * @param validateLabels true to check labels on every call
+         * @return this builder
+         */
+        public T validateLabels(boolean validateLabels) {
+            this.validateLabels = validateLabels;
+            return self();
+        }
+
+        /**
+         * Checks the shared settings; subclasses call it from {@code build()}.
+         *
+         * @throws IllegalArgumentException if the name is null or blank
+         */
+        protected void checkShared() {
+            LossInputs.lossName(name);
+        }
+
+        /**
+         * Returns this builder as its concrete type.
+         *
+         * @return this builder
+         */
+        protected abstract T self();
+    }
+}

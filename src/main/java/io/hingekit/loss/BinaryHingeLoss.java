@@ -1,0 +1,177 @@
+package io.hingekit.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Binary hinge loss of a score {@code s} for a label {@code y} in {-1, +1}:
+ *
+ * <pre>
+ *   loss = w_class(y) * w_sample * max(0, margin - y * s)^p,   p = 2 if squared, else 1
+ * </pre>
+ *
+ * <p>{@code w_class} is {@code positiveWeight} for y = +1 and {@code negativeWeight} for y = -1; {@code w_sample}
+ * is the optional {@code labels.get(1)}. Labels may be given as {-1, +1} or as {0, 1}: a batch whose labels are
+ * all 0 or 1 is read as 0 = -1, 1 = +1; any other value is rejected. Scores are {@code predictions.get(0)}, shape
+ * (N) or (N, 1). With margin 1 and no weights, {@link #evaluate} equals scikit-learn's binary
+ * {@code hinge_loss}.
+ */
+public final class BinaryHingeLoss extends AbstractHingeLoss {
+
+    /** Default margin, the classic SVM margin. */
+    public static final float DEFAULT_MARGIN = 1f;
+    /** Default class weight, for both classes. */
+    public static final float DEFAULT_CLASS_WEIGHT = 1f;
+
+    private final float margin;
+    private final int power;
+    private final float positiveWeight;
+    private final float negativeWeight;
+
+    private BinaryHingeLoss(Builder builder) {
+        super(builder);
+        this.margin = builder.margin;
+        this.power = builder.squared ? 2 : 1;
+        this.positiveWeight = builder.positiveWeight;
+        this.negativeWeight = builder.negativeWeight;
+    }
+
+    /**
+     * Starts a builder with margin 1, no squaring and unit class weights.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected NDArray classWeightedPerSample(NDList labels, NDList predictions) {
+        NDArray scores = binaryScores(predictions.get(0));
+        NDArray signed =
+                signedLabels(LossInputs.column(labels.get(0), scores.size(), "labels"), scores.getDataType());
+        NDArray loss = hinge(signed.mul(scores).neg().add(margin), power);
+        if (positiveWeight == DEFAULT_CLASS_WEIGHT && negativeWeight == DEFAULT_CLASS_WEIGHT) {
+            return loss;
+        }
+        DataType dataType = scores.getDataType();
+        NDArray classWeight = signed.gt(0).toType(dataType, false).mul(positiveWeight)
+                .add(signed.lt(0).toType(dataType, false).mul(negativeWeight));
+        return loss.mul(classWeight);
+    }
+
+    private static NDArray binaryScores(NDArray scores) {
+        Shape shape = scores.getShape();
+        if (shape.dimension() == 1) {
+            return scores;
+        }
+        if (shape.dimension() == 2 && shape.get(1) == 1) {
+            return scores.reshape(shape.get(0));
+        }
+        throw new IllegalArgumentException("binary scores must have shape (N) or (N, 1), got " + shape);
+    }
+
+    /** Labels as -1/+1 in the scores' data type, converting a batch that is all 0/1. */
+    private NDArray signedLabels(NDArray labels, DataType dataType) {
+        NDArray asScores = labels.toType(dataType, false);
+        NDArray allZeroOne = asScores.eq(0).logicalOr(asScores.eq(1)).all().broadcast(asScores.getShape());
+        NDArray signed = NDArrays.where(allZeroOne, asScores.mul(2).sub(1), asScores);
+        if (validatesLabels()) {
+            checkSigned(signed, asScores, labels);
+        }
+        return signed;
+    }
+
+    /** One host sync when the labels are valid; on failure, names the value and which rule it broke. */
+    private static void checkSigned(NDArray signed, NDArray values, NDArray labels) {
+        NDArray notSigned = signed.abs().neq(1);
+        if (!notSigned.any().getBoolean()) {
+            return;
+        }
+        NDArray foreign = values.neq(-1).logicalAnd(values.neq(0)).logicalAnd(values.neq(1));
+        LossInputs.requireNone(foreign, labels, "binary label", "not in {-1, +1} or {0, 1}");
+        LossInputs.requireNone(notSigned, labels, "binary label",
+                "0 in a batch that also holds -1 (0/1 labels are converted only when every label is 0 or 1)");
+    }
+
+    /** Builds a {@link BinaryHingeLoss}; every setter is named after the property it sets. */
+    public static final class Builder extends BaseBuilder<Builder> {
+
+        private float margin = DEFAULT_MARGIN;
+        private boolean squared;
+        private float positiveWeight = DEFAULT_CLASS_WEIGHT;
+        private float negativeWeight = DEFAULT_CLASS_WEIGHT;
+
+        private Builder() {
+            super("BinaryHingeLoss");
+        }
+
+        /**
+         * Sets the margin the score must clear on the label's side, default 1.
+         *
+         * @param margin a finite value &gt;= 0
+         * @return this builder
+         */
+        public Builder margin(float margin) {
+            this.margin = margin;
+            return this;
+        }
+
+        /**
+         * Sets whether the hinge is squared (the L2-SVM loss), default false.
+         *
+         * @param squared true to square {@code max(0, margin - y*s)}
+         * @return this builder
+         */
+        public Builder squared(boolean squared) {
+            this.squared = squared;
+            return this;
+        }
+
+        /**
+         * Sets the weight of samples labelled +1 (or 1), default 1.
+         *
+         * @param positiveWeight a finite value &gt;= 0
+         * @return this builder
+         */
+        public Builder positiveWeight(float positiveWeight) {
+            this.positiveWeight = positiveWeight;
+            return this;
+        }
+
+        /**
+         * Sets the weight of samples labelled -1 (or 0), default 1.
+         *
+         * @param negativeWeight a finite value &gt;= 0
+         * @return this builder
+         */
+        public Builder negativeWeight(float negativeWeight) {
+            this.negativeWeight = negativeWeight;
+            return this;
+        }
+
+        /**
+         * Checks the settings and builds the loss.
+         *
+         * @return the loss
+         * @throws IllegalArgumentException naming the first invalid setting
+         */
+        public BinaryHingeLoss build() {
+            checkShared();
+            LossInputs.nonNegative("margin", margin);
+            LossInputs.nonNegative("positiveWeight", positiveWeight);
+            LossInputs.nonNegative("negativeWeight", negativeWeight);
+            return new BinaryHingeLoss(this);
+        }
+
+        /** {@inheritDoc} */
+        @Override
+        protected Builder self() {
+            return this;
+        }
+    }
+}
