@@ -43,7 +43,6 @@ public final class FashionMnistSource {
         {"test_labels", "t10k-labels-idx1-ubyte"}
     };
     private static final String ARTIFACT_DIR = "dataset/cv/ai/djl/basicdataset/fashmnist";
-    private static final float PIXEL_SCALE = 255f;
 
     private final Path localDir;
     private final Path cacheDir;
@@ -78,7 +77,8 @@ public final class FashionMnistSource {
         try {
             dataset.prepare();
             try (Batch all = dataset.getData(manager).iterator().next()) {
-                NDArray images = all.getData().head().div(PIXEL_SCALE).transpose(0, 3, 1, 2);
+                // basicdataset's default pipeline (ToTensor) already gives (N, 1, 28, 28) scaled to [0, 1].
+                NDArray images = all.getData().head().duplicate();
                 NDArray labels = all.getLabels().head().duplicate();
                 images.attach(manager);
                 labels.attach(manager);

@@ -110,7 +110,7 @@ public abstract class StatefulOptimizer extends Optimizer {
     }
 
     /**
-     * Writes the step and the state of every parameter, keyed by stable parameter names.
+     * Writes the state of every parameter (the step is the loop's to restore), keyed by stable parameter names.
      *
      * @param out the stream
      * @param names parameter id to stable name (block path), for the parameters on the first device
@@ -127,7 +127,6 @@ public abstract class StatefulOptimizer extends Optimizer {
         });
         out.writeInt(FORMAT_VERSION);
         out.writeUTF(getClass().getSimpleName());
-        out.writeLong(step);
         out.writeInt(saved.size());
         for (Map.Entry<String, NDArray[]> entry : saved.entrySet()) {
             out.writeUTF(entry.getKey());
@@ -156,7 +155,6 @@ public abstract class StatefulOptimizer extends Optimizer {
             throw new IOException("optimizer state was written by " + type + " (format " + version
                     + "), cannot load it into " + getClass().getSimpleName());
         }
-        step = in.readLong();
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
             String name = in.readUTF();

@@ -5,15 +5,12 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Sampler;
 import ai.djl.training.util.ProgressBar;
 import ai.djl.translate.TranslateException;
-import ai.djl.util.Pair;
 import io.hingekit.data.DataSplits;
 import io.hingekit.data.EpochAware;
 import io.hingekit.data.LabeledData;
@@ -24,7 +21,7 @@ import io.hingekit.metrics.MarginReport;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs the epochs of one classifier training run: steps, margin monitoring, validation, early stopping,
@@ -49,7 +47,7 @@ public final class TrainingLoop {
     private static final double IMPROVEMENT = 1e-6;
 
     private final RunConfig config;
-    private final Trainer trainer;
+    private final DataParallelNetwork network;
     private final LossSetup lossSetup;
     private final StatefulOptimizer optimizer;
     private final DataSplits data;
@@ -57,41 +55,47 @@ public final class TrainingLoop {
     private final Checkpoints checkpoints;
     private final List<RunListener> listeners;
     private final NDManager manager;
+    private final ModelInfo info;
 
     /**
-     * Creates the loop over an initialised trainer.
+     * Creates the loop over an initialised network.
      *
      * @param config the resolved config
-     * @param trainer the DJL trainer (model initialised)
+     * @param network the network, replicated on the training devices
      * @param lossSetup the loss and its monitoring
-     * @param optimizer the trainer's optimizer
-     * @param data the splits, on the trainer's first device
+     * @param optimizer the network's optimizer
+     * @param data the splits, on the network's first device
      * @param modelDir the model directory
      * @param listeners the listeners, in call order
+     * @param info outputs and input shape, to reload the selected parameters at the end
+     * @param manager a manager on the first device for the loop's own arrays
      */
-    public TrainingLoop(RunConfig config, Trainer trainer, LossSetup lossSetup, StatefulOptimizer optimizer,
-            DataSplits data, Path modelDir, List<RunListener> listeners) {
+    public TrainingLoop(RunConfig config, DataParallelNetwork network, LossSetup lossSetup, StatefulOptimizer optimizer,
+            DataSplits data, Path modelDir, List<RunListener> listeners, ModelInfo info, NDManager manager) {
         this.config = config;
-        this.trainer = trainer;
+        this.network = network;
         this.lossSetup = lossSetup;
         this.optimizer = optimizer;
         this.data = data;
         this.modelDir = modelDir;
         this.checkpoints = new Checkpoints(modelDir);
         this.listeners = listeners;
-        this.manager = trainer.getManager();
+        this.manager = manager;
+        this.info = info;
     }
 
     /**
-     * Runs from the start, or from the latest checkpoint when {@code resume} is set.
+     * Runs from the start, or from a checkpoint whose parameters the network already holds.
      *
-     * @param resume whether to continue from the latest checkpoint
+     * @param checkpoint the checkpoint to continue from (its optimizer and loop state are restored), or null
      * @param runContext what listeners are told at the start (its start epoch and step are filled in here)
      * @return the run's final report
      * @throws IOException when checkpoints or outputs cannot be written or read
      */
-    public RunReport run(boolean resume, RunContext runContext) throws IOException {
-        LoopState state = resume ? restore() : new LoopState(-1, 0, Double.POSITIVE_INFINITY, -1, 0, List.of());
+    public RunReport run(Path checkpoint, RunContext runContext) throws IOException {
+        boolean resume = checkpoint != null;
+        LoopState state = resume ? restore(checkpoint)
+                : new LoopState(-1, 0, Double.POSITIVE_INFINITY, -1, 0, List.of());
         RunContext context = new RunContext(runContext.runName(), runContext.modelDir(), runContext.logDir(),
                 state.epoch() + 1, state.globalStep(), resume, runContext.classNames(),
                 runContext.hyperparameters());
@@ -118,7 +122,7 @@ public final class TrainingLoop {
             globalStep = trainEpoch(epoch, previous.globalStep(), accumulator);
             train = accumulator.report();
         }
-        MarginReport validation = evaluate(data.validation());
+        MarginReport validation = evaluate(data.validation(), input -> network.forward(input, false));
         boolean improved = validation.meanLoss() < previous.bestValidationLoss() - IMPROVEMENT;
         if (improved) {
             AtomicFiles.write(modelDir.resolve(MODEL_PARAMETERS), out -> saveParameters(out));
@@ -158,13 +162,14 @@ public final class TrainingLoop {
             for (Batch batch : iterate(dataset)) {
                 try (batch) {
                     optimizer.setStep(step + 1);
-                    StepResult result = trainStep(batch, accumulator);
+                    boolean logStep = (batchIndex + 1) % logInterval == 0;
+                    StepResult result = trainStep(batch, accumulator, logStep);
                     window.add(result.loss());
                     step++;
                     batchIndex++;
                     if (window.isFull()) {
                         float[] losses = checkFinite(window, epoch, batchIndex);
-                        report(epoch, step, losses[losses.length - 1], result, batch);
+                        report(epoch, step, losses[losses.length - 1], result);
                         progress.update(batchIndex, String.format("loss %.4f", losses[losses.length - 1]));
                     }
                     result.close();
@@ -184,7 +189,7 @@ public final class TrainingLoop {
 
     private Iterable<Batch> iterate(ArrayDataset dataset) throws IOException {
         try {
-            return trainer.iterateDataset(dataset);
+            return dataset.getData(manager);
         } catch (TranslateException e) {
             throw new IOException("cannot iterate the training data: " + e.getMessage(), e);
         }
@@ -199,40 +204,25 @@ public final class TrainingLoop {
         }
     }
 
-    private StepResult trainStep(Batch batch, MarginAccumulator accumulator) {
-        Batch[] splits = batch.split(trainer.getDevices(), false);
+    private StepResult trainStep(Batch batch, MarginAccumulator accumulator, boolean logStep) {
+        Batch[] splits = batch.split(network.devices(), false);
         NDArray total = null;
         NDList labels = null;
         NDList predictions = null;
-        try (GradientCollector collector = trainer.newGradientCollector()) {
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             for (Batch split : splits) {
                 labels = split.getLabels();
-                predictions = trainer.forward(split.getData(), labels);
+                predictions = network.forward(split.getData(), true);
                 NDArray loss = lossSetup.loss().evaluate(labels, predictions);
                 collector.backward(loss);
                 accumulator.add(labels.head(), predictions);
-                NDArray detached = loss.stopGradient().toDevice(trainer.getDevices()[0], false);
+                NDArray detached = loss.stopGradient().toDevice(network.devices()[0], false);
                 total = total == null ? detached : total.add(detached);
             }
         }
-        double gradientNorm = needsGradientNorm() ? gradientNorm() : Double.NaN;
-        trainer.step();
+        double gradientNorm = logStep && !listeners.isEmpty() ? network.gradientNorm() : Double.NaN;
+        network.step();
         return new StepResult(total.div(splits.length), labels, predictions, gradientNorm);
-    }
-
-    private boolean needsGradientNorm() {
-        return !listeners.isEmpty();
-    }
-
-    private double gradientNorm() {
-        double sum = 0;
-        for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
-            NDArray array = p.getValue().getArray();
-            if (array.hasGradient()) {
-                sum += array.getGradient().square().sum().getFloat();
-            }
-        }
-        return Math.sqrt(sum);
     }
 
     private float[] checkFinite(StepWindow window, int epoch, long batchesDone) throws IOException {
@@ -247,7 +237,7 @@ public final class TrainingLoop {
         return losses;
     }
 
-    private void report(int epoch, long step, float loss, StepResult result, Batch batch) {
+    private void report(int epoch, long step, float loss, StepResult result) {
         Map<String, Double> parts = new LinkedHashMap<>();
         if (lossSetup.loss() instanceof LossDiagnostics diagnostics) {
             diagnostics.diagnostics(result.labels(), result.predictions())
@@ -259,18 +249,19 @@ public final class TrainingLoop {
     }
 
     /**
-     * Evaluates the current parameters on a split (inference mode, in batches).
+     * Evaluates a network on a split, in batches.
      *
      * @param split the split
+     * @param forward the network's inference-mode forward pass
      * @return its margin health
      * @throws IOException when the data cannot be iterated
      */
-    public MarginReport evaluate(LabeledData split) throws IOException {
+    private MarginReport evaluate(LabeledData split, UnaryOperator<NDList> forward) throws IOException {
         try (MarginAccumulator accumulator = newAccumulator()) {
             ShuffleSampler sequential = new ShuffleSampler(config.training().batchSizeOrDefault(), false, 0);
             for (Batch batch : iterate(split.toDataset(sequential))) {
                 try (batch) {
-                    NDList predictions = trainer.evaluate(batch.getData());
+                    NDList predictions = forward.apply(batch.getData());
                     accumulator.add(batch.getLabels().head(), predictions);
                 }
             }
@@ -294,12 +285,13 @@ public final class TrainingLoop {
     }
 
     private RunReport finish(LoopState state) throws IOException {
-        Path best = modelDir.resolve(MODEL_PARAMETERS);
-        if (Files.isRegularFile(best)) {
-            loadParameters(best);
+        MarginReport validation;
+        MarginReport test;
+        try (TrainedModel best = TrainedModel.load(
+                config, info, modelDir.resolve(MODEL_PARAMETERS), network.devices()[0])) {
+            validation = evaluate(data.validation(), best::predict);
+            test = evaluate(data.test(), best::predict);
         }
-        MarginReport validation = evaluate(data.validation());
-        MarginReport test = evaluate(data.test());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("best_epoch", (double) state.bestEpoch() + 1);
         putReport(metrics, "validation", validation);
@@ -314,42 +306,23 @@ public final class TrainingLoop {
             saveParameters(out);
         }
         try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(dir.resolve(Checkpoints.OPTIMIZER)))) {
-            optimizer.save(out, parameterNames(), trainer.getDevices()[0]);
+            optimizer.save(out, network.parameterNames(), network.devices()[0]);
         }
     }
 
-    private void saveParameters(java.io.OutputStream out) throws IOException {
-        trainer.getModel().getBlock().saveParameters(new DataOutputStream(out));
+    private void saveParameters(OutputStream out) throws IOException {
+        network.block().saveParameters(new DataOutputStream(out));
     }
 
-    private void loadParameters(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            trainer.getModel().getBlock().loadParameters(manager, new DataInputStream(in));
-        } catch (ai.djl.MalformedModelException e) {
-            throw new IOException("cannot load parameters from " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private LoopState restore() throws IOException {
-        Path checkpoint = checkpoints.latest().orElseThrow(() -> new IllegalArgumentException(
-                "--resume: no checkpoint in " + modelDir.resolve("checkpoints")));
-        loadParameters(checkpoint.resolve(Checkpoints.PARAMETERS));
+    private LoopState restore(Path checkpoint) throws IOException {
         Map<String, String> ids = new HashMap<>();
-        parameterNames().forEach((id, name) -> ids.put(name, id));
-        Device device = trainer.getDevices()[0];
+        network.parameterNames().forEach((id, name) -> ids.put(name, id));
+        Device device = network.devices()[0];
         try (DataInputStream in = new DataInputStream(Files.newInputStream(checkpoint.resolve(Checkpoints.OPTIMIZER)))) {
             optimizer.load(in, ids, device, manager);
         }
         LoopState state = Checkpoints.readState(checkpoint);
         System.out.printf("resumed from %s (epoch %d, step %d)%n", checkpoint, state.epoch() + 1, state.globalStep());
         return state;
-    }
-
-    private Map<String, String> parameterNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
-            names.put(p.getValue().getId(), p.getKey());
-        }
-        return names;
     }
 }

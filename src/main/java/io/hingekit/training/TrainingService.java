@@ -4,13 +4,9 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.Trainer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hingekit.data.DataSplits;
 import io.hingekit.data.DatasetLoader;
-import io.hingekit.model.Networks;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -71,27 +67,37 @@ public final class TrainingService {
             int stepsPerEpoch = (data.train().size() + batchSize - 1) / batchSize;
             StatefulOptimizer optimizer = Optimizers.create(
                     config.optimizer(), stepsPerEpoch, config.training().epochsOrDefault());
+            ModelInfo info = new ModelInfo(loss.binary() ? 1 : data.numClasses(), data.sampleShape().getShape(),
+                    data.train().classNames());
+            Path checkpoint = request.resume() ? latestCheckpoint(modelDir) : null;
             try (Model model = Model.newInstance(config.name(), devices[0])) {
-                model.setBlock(Networks.build(config.model(), loss.binary() ? 1 : data.numClasses()));
-                DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss.loss())
-                        .optOptimizer(optimizer).optDevices(devices);
-                try (Trainer trainer = model.newTrainer(trainingConfig)) {
-                    trainer.initialize(new Shape(2).addAll(data.sampleShape()));
-                    RunConfigs.write(config, modelDir.resolve(CONFIG_FILE));
-                    List<RunListener> listeners = new ArrayList<>();
-                    listeners.add(new ConsoleListener(out, config.training().epochsOrDefault()));
-                    listeners.addAll(extraListeners);
-                    RunContext context = new RunContext(config.name(), modelDir, logDir(request, config), 0, 0,
-                            request.resume(), data.train().classNames(), RunConfigs.flatten(config));
-                    RunReport report = new TrainingLoop(config, trainer, loss, optimizer, data, modelDir, listeners)
-                            .run(request.resume(), context);
-                    double seconds = (System.nanoTime() - started) / 1e9;
-                    writeMetrics(modelDir, config, devices, report, seconds);
-                    printSummary(modelDir, report, seconds);
-                    return report;
+                model.setBlock(TrainedModel.initializedBlock(config, info, model));
+                if (checkpoint != null) {
+                    // Before replication: the parameter store caches the arrays it first sees.
+                    TrainedModel.readParameters(model.getBlock(), checkpoint.resolve(Checkpoints.PARAMETERS), model);
                 }
+                DataParallelNetwork network = new DataParallelNetwork(model.getBlock(), devices, optimizer, manager);
+                RunConfigs.write(config, modelDir.resolve(CONFIG_FILE));
+                AtomicFiles.write(modelDir.resolve(TrainedModel.INFO_FILE),
+                        o -> new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(o, info));
+                List<RunListener> listeners = new ArrayList<>();
+                listeners.add(new ConsoleListener(out, config.training().epochsOrDefault()));
+                listeners.addAll(extraListeners);
+                RunContext context = new RunContext(config.name(), modelDir, logDir(request, config), 0, 0,
+                        request.resume(), data.train().classNames(), RunConfigs.flatten(config));
+                RunReport report = new TrainingLoop(config, network, loss, optimizer, data, modelDir, listeners,
+                        info, manager).run(checkpoint, context);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                writeMetrics(modelDir, config, devices, report, seconds);
+                printSummary(modelDir, report, seconds);
+                return report;
             }
         }
+    }
+
+    private static Path latestCheckpoint(Path modelDir) throws IOException {
+        return new Checkpoints(modelDir).latest().orElseThrow(() -> new IllegalArgumentException(
+                "--resume: no checkpoint in " + modelDir.resolve("checkpoints")));
     }
 
     private static Path logDir(TrainRequest request, RunConfig config) {

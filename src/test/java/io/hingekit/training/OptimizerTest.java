@@ -67,6 +67,7 @@ class OptimizerTest {
             StatefulOptimizer second = factory.get();
             second.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
                     Map.of("layer_weight", "id-after"), Device.cpu(), manager);
+            second.setStep(3);
             second.update("id-after", w, manager.create(G[2], new Shape(2, 2)));
             assertArrayEquals(uninterrupted, w.toDoubleArray(), 1e-12);
         }

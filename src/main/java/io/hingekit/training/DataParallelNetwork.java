@@ -1,0 +1,105 @@
+package io.hingekit.training;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.LocalParameterServer;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A network replicated on one or more devices for data-parallel training: forward passes per device, one
+ * optimizer update of every replica from the summed gradients.
+ *
+ * <p>Hingekit drives DJL's {@link ParameterStore} itself rather than through {@code Trainer}: the trainer
+ * refuses a first step whose gradients are all zero, which is legitimate for a hinge loss (every sample
+ * outside the margin, as after a resume) or a batch without triplets.
+ */
+public final class DataParallelNetwork {
+
+    private final Block block;
+    private final Device[] devices;
+    private final ParameterStore store;
+
+    /**
+     * Replicates an initialised block on the devices.
+     *
+     * @param block the network, parameters initialised (and loaded, when resuming) on {@code devices[0]}
+     * @param devices the devices, the first holding the master copy
+     * @param optimizer the optimizer applied by {@link #step()}
+     * @param manager a manager on {@code devices[0]} that owns the replicas
+     */
+    public DataParallelNetwork(Block block, Device[] devices, Optimizer optimizer, NDManager manager) {
+        this.block = block;
+        this.devices = devices.clone();
+        this.store = new ParameterStore(manager, false);
+        store.setParameterServer(new LocalParameterServer(optimizer), this.devices);
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                // Loaded parameter arrays arrive without gradient attachment.
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+            for (Device device : this.devices) {
+                store.getValue(p.getValue(), device, true);
+            }
+        }
+    }
+
+    /**
+     * Runs the network on a batch that lives on one of the devices.
+     *
+     * @param input the input
+     * @param training whether to run in training mode (dropout, batch statistics)
+     * @return the outputs
+     */
+    public NDList forward(NDList input, boolean training) {
+        return block.forward(store, input, training);
+    }
+
+    /** Applies the optimizer to every parameter from the gradients of the last backward passes. */
+    public void step() {
+        store.updateAllParameters();
+    }
+
+    /** Returns the devices, the first holding the master copy. */
+    public Device[] devices() {
+        return devices.clone();
+    }
+
+    /** Returns the network. */
+    public Block block() {
+        return block;
+    }
+
+    /**
+     * Returns the global L2 norm of the master copy's gradients (one host read).
+     *
+     * @return the norm
+     */
+    public double gradientNorm() {
+        NDArray sum = null;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (!p.getValue().requiresGradient()) {
+                continue;
+            }
+            NDArray squares = store.getValue(p.getValue(), devices[0], true).getGradient().square().sum();
+            sum = sum == null ? squares : sum.add(squares);
+        }
+        return sum == null ? 0 : Math.sqrt(sum.getFloat());
+    }
+
+    /** Returns parameter id to stable name (block path), for saving optimizer state. */
+    public Map<String, String> parameterNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            names.put(p.getValue().getId(), p.getKey());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,61 @@
+package io.hingekit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    @TempDir
+    Path tmp;
+
+    private String runCapturingErr(int expectedExit, String... args) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(expectedExit, Main.run(args));
+        } finally {
+            System.setErr(original);
+        }
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void missingConfigExitsWithBadInputAndAMessage() {
+        String err = runCapturingErr(Main.EXIT_BAD_INPUT, "train", "--config", tmp.resolve("nope.yaml").toString());
+        assertTrue(err.contains("config file not found"), err);
+        assertTrue(!err.contains("\tat "), "no stack trace: " + err);
+    }
+
+    @Test
+    void unknownConfigKeyIsNamed() throws Exception {
+        Path config = Files.writeString(tmp.resolve("typo.yaml"),
+                "data: {source: blobs}\nmodel: {type: mlp}\nloss: {type: multiclass-hinge, margn: 2}\n");
+        String err = runCapturingErr(Main.EXIT_BAD_INPUT, "train", "--config", config.toString());
+        assertTrue(err.contains("unknown key 'margn'"), err);
+    }
+
+    @Test
+    void badDeviceIsNamed() throws Exception {
+        String err = runCapturingErr(Main.EXIT_BAD_INPUT, "train", "--config", "configs/quick.yaml",
+                "--device", "tpu", "--out", tmp.resolve("m").toString());
+        assertTrue(err.contains("--device must be auto, cpu, gpu or gpu:N"), err);
+    }
+
+    @Test
+    void negativeMarginInConfigIsNamed() throws Exception {
+        Path config = Files.writeString(tmp.resolve("neg.yaml"),
+                "data: {source: blobs}\nmodel: {type: mlp}\nloss: {type: multiclass-hinge, margin: -1}\n");
+        String err = runCapturingErr(Main.EXIT_BAD_INPUT, "train", "--config", config.toString(),
+                "--out", tmp.resolve("m").toString(), "--device", "cpu");
+        assertTrue(err.contains("margin"), err);
+    }
+}

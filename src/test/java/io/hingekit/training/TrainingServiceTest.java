@@ -1,0 +1,111 @@
+package io.hingekit.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Short end-to-end training runs on synthetic blobs. */
+class TrainingServiceTest {
+
+    private static final Path QUICK = Path.of("configs/quick.yaml");
+    private static final Path RESUME = Path.of("src/test/resources/configs/resume.yaml");
+    private static final Path DIVERGE = Path.of("src/test/resources/configs/diverge.yaml");
+
+    @TempDir
+    Path tmp;
+
+    private static TrainRequest request(Path config, Path out, boolean resume) {
+        return new TrainRequest(config, "cpu", null, out, null, null, resume, false);
+    }
+
+    private static TrainingService quiet() {
+        return new TrainingService(new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    @Test
+    void quickRunLowersTheLossAndBeatsChanceByAWideMargin() throws Exception {
+        List<EpochReport> epochs = new ArrayList<>();
+        RunListener recorder = new RunListener() {
+            @Override
+            public void onEpochEnd(EpochReport epoch) {
+                epochs.add(epoch);
+            }
+        };
+        Path out = tmp.resolve("quick");
+        RunReport report = quiet().train(request(QUICK, out, false), List.of(recorder));
+        assertEquals(4, epochs.size());
+        assertTrue(epochs.get(3).validation().meanLoss() < epochs.get(0).validation().meanLoss() * 0.8,
+                "validation loss did not fall: " + epochs.get(0).validation().meanLoss() + " -> "
+                        + epochs.get(3).validation().meanLoss());
+        assertTrue(report.finalMetrics().get("test/accuracy") > 0.8, "3 classes: chance is 0.33");
+        for (String file : List.of("config.yaml", "metrics.json", "model.params", "checkpoints/LATEST")) {
+            assertTrue(Files.isRegularFile(out.resolve(file)), file);
+        }
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals(4, metrics.get("epochs").size());
+        assertEquals(report.finalMetrics().get("test/accuracy"), metrics.get("final").get("test/accuracy").asDouble());
+    }
+
+    @Test
+    void aRunKilledWithSigkillAndResumedEndsAsAnUninterruptedRun() throws Exception {
+        Path whole = tmp.resolve("whole");
+        RunReport uninterrupted = quiet().train(request(RESUME, whole, false), List.of());
+
+        Path killed = tmp.resolve("killed");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.hingekit.cli.Main", "train",
+                "--config", RESUME.toString(), "--out", killed.toString(), "--device", "cpu")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        Path latest = killed.resolve("checkpoints").resolve(Checkpoints.LATEST);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(latest) && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(process.isAlive(), "the run ended before it could be killed: " + Files.readString(
+                tmp.resolve("killed.log")));
+        process.destroyForcibly().waitFor();
+        int epochReached = Checkpoints.readState(new Checkpoints(killed).latest().orElseThrow()).epoch();
+        assertTrue(epochReached < 4, "killed after the last epoch");
+
+        RunReport resumed = quiet().train(request(RESUME, killed, true), List.of());
+        for (String metric : List.of("test/loss", "test/accuracy", "validation/loss", "best_epoch")) {
+            assertEquals(uninterrupted.finalMetrics().get(metric), resumed.finalMetrics().get(metric), 1e-5, metric);
+        }
+    }
+
+    @Test
+    void aNonFiniteLossStopsTheRunNamingEpochAndBatch() {
+        NonFiniteLossException e = assertThrows(NonFiniteLossException.class,
+                () -> quiet().train(request(DIVERGE, tmp.resolve("diverge"), false), List.of()));
+        assertTrue(e.getMessage().matches("(?s).*loss became NaN or infinite at epoch 1, batch \\d+.*"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFreshRunRefusesToReplaceATrainedModelDirectory() throws Exception {
+        Path out = tmp.resolve("twice");
+        quiet().train(new TrainRequest(QUICK, "cpu", 1, out, null, null, false, false), List.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> quiet().train(new TrainRequest(QUICK, "cpu", 1, out, null, null, false, false), List.of()));
+        assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+    }
+
+    @Test
+    void resumeWithoutACheckpointIsAClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> quiet().train(request(QUICK, tmp.resolve("none"), true), List.of()));
+        assertTrue(e.getMessage().contains("no checkpoint"), e.getMessage());
+    }
+}
