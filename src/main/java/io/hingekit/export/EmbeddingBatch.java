@@ -14,7 +14,15 @@ import ai.djl.ndarray.types.DataType;
  */
 public record EmbeddingBatch(long[] ids, int[] labels, float[] vectors, int dimension, Thumbnails thumbnails) {
 
-    /** Validates that ids, labels, vectors and thumbnails describe the same number of rows. */
+    /**
+     * Validates that ids, labels, vectors and thumbnails describe the same number of rows.
+     *
+     * @param ids item ids
+     * @param labels labels
+     * @param vectors row-major values
+     * @param dimension the dimension
+     * @param thumbnails images of the rows, or null
+     */
     public EmbeddingBatch {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be positive, got " + dimension);

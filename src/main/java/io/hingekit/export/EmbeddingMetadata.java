@@ -23,7 +23,17 @@ public record EmbeddingMetadata(
         boolean normalized,
         List<String> labelNames) {
 
-    /** Replaces absent collections by empty ones and requires a distance. */
+    /**
+     * Requires a distance and replaces absent collections by empty ones.
+     *
+     * @param modelDir the model directory, or null
+     * @param parameterChecksum the parameter file's checksum, or null
+     * @param config the resolved configuration, or null for none
+     * @param source what was embedded
+     * @param distance the model's distance
+     * @param normalized whether the vectors are L2-normalised
+     * @param labelNames class names, or null for none
+     */
     public EmbeddingMetadata {
         if (distance == null) {
             throw new IllegalArgumentException("distance: required");

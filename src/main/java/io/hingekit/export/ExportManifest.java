@@ -92,7 +92,8 @@ public record ExportManifest(
         try {
             manifest = MAPPER.readValue(file.toFile(), ExportManifest.class);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(file + " is not a valid Hingekit manifest: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    file + " is not a valid Hingekit manifest: " + e.getOriginalMessage(), e);
         }
         if (manifest.format() == null || manifest.manifestVersion() < 1) {
             throw new IllegalArgumentException(file + " is not a valid Hingekit manifest: no format or version");

@@ -11,4 +11,5 @@ import java.nio.file.Path;
  * @param itemsPerSecond throughput, {@code count / seconds}
  * @param manifest the manifest written with the export
  */
-public record ExportResult(Path directory, long count, double seconds, double itemsPerSecond, ExportManifest manifest) {}
+public record ExportResult(
+        Path directory, long count, double seconds, double itemsPerSecond, ExportManifest manifest) {}

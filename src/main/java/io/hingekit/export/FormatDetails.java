@@ -12,7 +12,14 @@ import java.util.List;
  */
 public record FormatDetails(List<String> files, HnswParameters hnsw, SpriteInfo sprite, List<String> notes) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param files file or directory names
+     * @param hnsw HNSW parameters, or null
+     * @param sprite the sprite image, or null
+     * @param notes remarks, or null for none
+     */
     public FormatDetails {
         files = List.copyOf(files);
         notes = notes == null ? List.of() : List.copyOf(notes);

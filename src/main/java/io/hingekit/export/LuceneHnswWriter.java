@@ -29,8 +29,10 @@ import org.apache.lucene.store.FSDirectory;
  *   <li>{@value #LABEL_FIELD}: an {@link IntField} (point, doc value, stored) with the label.
  * </ul>
  * The index is force-merged into one segment, so a search walks one graph. Documents are buffered up to
- * {@value #RAM_BUFFER_MB} MB before Lucene flushes a segment, which bounds memory. Read it with
- * {@link LuceneIndexSearcher}; Lucene readers need no Hingekit code (the HNSW parameters only affect writing).
+ * {@value #RAM_BUFFER_MB} MB before Lucene flushes a segment; the vectors themselves are read from disk while
+ * merging, but the merged segment's graph is held in memory (of the order of {@code 16 * maxConnections} bytes
+ * per item on its bottom layer). Read it with {@link LuceneIndexSearcher}; plain Lucene readers need no
+ * Hingekit code (the HNSW parameters only affect writing).
  */
 public final class LuceneHnswWriter implements EmbeddingWriter {
 

@@ -162,6 +162,7 @@ public final class LuceneIndexSearcher implements Closeable {
      * @param candidates graph candidates to explore (at least {@code k + 1})
      * @return up to {@code k} hits, closest first
      * @throws IllegalArgumentException if no item has this id
+     * @throws IOException if reading the index fails
      */
     public List<SearchHit> searchById(long id, int k, int candidates) throws IOException {
         int doc = docOf(id);
@@ -183,6 +184,7 @@ public final class LuceneIndexSearcher implements Closeable {
      * @param candidates graph candidates to explore (at least {@code k})
      * @return up to {@code k} hits, closest first
      * @throws IllegalArgumentException if the vector's dimension differs from the index's
+     * @throws IOException if reading the index fails
      */
     public List<SearchHit> searchByVector(float[] vector, int k, int candidates) throws IOException {
         if (vector.length != dimension()) {

@@ -32,9 +32,10 @@ import javax.imageio.ImageIO;
  * when the log directory holds no runs, from the log directory itself; it also reads it from a run's plugin asset
  * directory {@code <run>/plugins/org_tensorflow_tensorboard_projector/}. Relative paths in the config resolve
  * against the config file's directory. So either export to its own directory and run
- * {@code tensorboard --logdir <out>}, or export into {@code <logdir>/<run>/plugins/org_tensorflow_tensorboard_projector}
- * of a training run. The projector plugin needs TensorBoard's Python data loading
- * ({@code --load_fast=false}); thumbnails are spooled to a scratch file until the sprite is drawn.
+ * {@code tensorboard --logdir <out>}, or export into
+ * {@code <logdir>/<run>/plugins/org_tensorflow_tensorboard_projector} of a training run. The projector plugin
+ * needs TensorBoard's Python data loading ({@code --load_fast=false}): the Rust data server hands it no runs.
+ * Thumbnails are spooled to a scratch file until the sprite is drawn.
  */
 public final class ProjectorWriter implements EmbeddingWriter {
 

@@ -11,7 +11,14 @@ package io.hingekit.export;
  */
 public record Thumbnails(int width, int height, int channels, byte[] pixels) {
 
-    /** Validates the shape of the pixel array. */
+    /**
+     * Validates the image size, the channels and the length of the pixel array.
+     *
+     * @param width width of one image
+     * @param height height of one image
+     * @param channels 1 or 3
+     * @param pixels the 8-bit pixel values
+     */
     public Thumbnails {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("thumbnail size must be positive, got " + width + "x" + height);
