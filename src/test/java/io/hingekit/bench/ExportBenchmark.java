@@ -12,9 +12,11 @@ import io.hingekit.export.RetrievalEvaluator;
 import io.hingekit.export.RetrievalReport;
 import io.hingekit.export.VectorDistance;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -65,6 +67,7 @@ public final class ExportBenchmark {
             }
             results.put("exportItemsPerSecond", throughput);
             results.put("hnsw", retrieval(data, work));
+            results.put("loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             Files.createDirectories(RESULTS.getParent());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(RESULTS.toFile(), results);
             System.out.println("wrote " + RESULTS.toAbsolutePath());
@@ -92,7 +95,7 @@ public final class ExportBenchmark {
 
     private static List<Map<String, Object>> retrieval(ClusteredVectors data, Path work) throws IOException {
         Path index = work.resolve("lucene-0");
-        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         try (LuceneIndexSearcher searcher = LuceneIndexSearcher.open(index)) {
             for (int candidates : CANDIDATES) {
                 RetrievalReport report = RetrievalEvaluator.builder().candidates(candidates).build().evaluate(searcher);
@@ -110,6 +113,7 @@ public final class ExportBenchmark {
     private static Map<String, Object> machine() {
         return Map.of(
                 "cores", Runtime.getRuntime().availableProcessors(),
+                "loadAverageAtStart", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 "java", System.getProperty("java.version"),
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     }
