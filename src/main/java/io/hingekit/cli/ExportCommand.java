@@ -8,7 +8,6 @@ import io.hingekit.export.ExportFormat;
 import io.hingekit.export.ExportOptions;
 import io.hingekit.export.ExportResult;
 import io.hingekit.export.ExportService;
-import io.hingekit.export.InMemoryEmbeddingSource;
 import io.hingekit.export.LuceneIndexSearcher;
 import io.hingekit.export.RetrievalEvaluator;
 import io.hingekit.export.RetrievalReport;
@@ -44,7 +43,7 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Dataset directory (default: the dataset of the model's configuration).")
     private Path data;
 
-    @Option(names = "--split", defaultValue = "test", description = "Split to embed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--split", defaultValue = EmbeddingRequest.DEFAULT_SPLIT, description = "Split to embed (default: ${DEFAULT-VALUE}).")
     private String split;
 
     @Option(names = "--format", required = true, converter = FormatConverter.class, paramLabel = "<format>",
@@ -54,7 +53,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Export directory to create.")
     private Path out;
 
-    @Option(names = "--batch-size", defaultValue = "" + InMemoryEmbeddingSource.DEFAULT_BATCH_SIZE,
+    @Option(names = "--batch-size", defaultValue = "" + EmbeddingRequest.DEFAULT_BATCH_SIZE,
             description = "Rows per inference batch (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 

@@ -12,4 +12,11 @@ import java.nio.file.Path;
  * @param batchSize rows per inference batch
  * @param device the device to run the model on (for example {@code cpu}, {@code gpu0}), or null for the default
  */
-public record EmbeddingRequest(Path modelDir, Path dataDir, String split, int batchSize, String device) {}
+public record EmbeddingRequest(Path modelDir, Path dataDir, String split, int batchSize, String device) {
+
+    /** Rows per inference batch when the command line gives none. */
+    public static final int DEFAULT_BATCH_SIZE = 256;
+
+    /** Split embedded when the command line gives none. */
+    public static final String DEFAULT_SPLIT = "test";
+}
