@@ -1,0 +1,117 @@
+package io.hingekit.cli;
+
+import io.hingekit.export.ExportManifest;
+import io.hingekit.export.LuceneIndexSearcher;
+import io.hingekit.export.QueryVectors;
+import io.hingekit.export.SearchHit;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The {@code search} command: nearest neighbours of an item or a vector in a Lucene export. */
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
+        description = "Finds the k nearest neighbours of an indexed item or of a vector in a Lucene export.")
+public final class SearchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--index", required = true, paramLabel = "<dir>",
+            description = "Export directory written by 'export --format lucene'.")
+    private Path index;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private QuerySpec query;
+
+    @Option(names = "-k", defaultValue = "10", description = "Neighbours to return (default: ${DEFAULT-VALUE}).")
+    private int k;
+
+    @Option(names = "--candidates", defaultValue = "" + LuceneIndexSearcher.DEFAULT_CANDIDATES,
+            description = "HNSW graph candidates to explore; more raise recall (default: ${DEFAULT-VALUE}).")
+    private int candidates;
+
+    @Option(names = "--json", description = "Print the hits as JSON.")
+    private boolean json;
+
+    /**
+     * What to search for: exactly one of the options. A model-based query ({@code --model} with {@code --input})
+     * belongs here as a further member that embeds its input and searches by the resulting vector.
+     */
+    static final class QuerySpec {
+        @Option(names = "--id", paramLabel = "<id>", description = "Id of an indexed item (left out of its hits).")
+        private Long id;
+
+        @Option(names = "--vector", paramLabel = "<file>",
+                description = "File with one vector: numbers separated by whitespace or commas, .npy or .fvecs.")
+        private Path vector;
+
+        List<SearchHit> search(LuceneIndexSearcher searcher, int k, int candidates) throws IOException {
+            return id != null
+                    ? searcher.searchById(id, k, candidates)
+                    : searcher.searchByVector(QueryVectors.read(vector), k, candidates);
+        }
+
+        Map<String, Object> describe() {
+            return id != null ? Map.of("id", id) : Map.of("vector", vector.toString());
+        }
+    }
+
+    @Override
+    public Integer call() {
+        try (LuceneIndexSearcher searcher = LuceneIndexSearcher.open(index)) {
+            List<SearchHit> hits = query.search(searcher, k, candidates);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json ? JsonOutput.render(result(searcher.manifest(), hits)) : table(searcher.manifest(), hits));
+            out.flush();
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            return CommandFailures.report(spec, e);
+        }
+    }
+
+    private Map<String, Object> result(ExportManifest manifest, List<SearchHit> hits) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("index", index.toString());
+        result.put("query", query.describe());
+        result.put("k", k);
+        result.put("distance", manifest.distance().id());
+        result.put("hits", IntStream.range(0, hits.size())
+                .mapToObj(i -> hitMap(manifest, i + 1, hits.get(i)))
+                .toList());
+        return result;
+    }
+
+    private static Map<String, Object> hitMap(ExportManifest manifest, int rank, SearchHit hit) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("rank", rank);
+        row.put("id", hit.id());
+        row.put("label", hit.label());
+        row.put("labelName", manifest.labelName(hit.label()));
+        row.put("score", hit.score());
+        row.put("distance", hit.distance());
+        return row;
+    }
+
+    private String table(ExportManifest manifest, List<SearchHit> hits) {
+        StringBuilder text = new StringBuilder(String.format("%-5s %-12s %-20s %-10s %s%n",
+                "rank", "id", "label", "score", manifest.distance().id() + " distance"));
+        for (int i = 0; i < hits.size(); i++) {
+            SearchHit hit = hits.get(i);
+            text.append(String.format("%-5d %-12d %-20s %-10.6f %.6f%n", i + 1, hit.id(),
+                    manifest.labelName(hit.label()), hit.score(), hit.distance()));
+        }
+        return text.toString().stripTrailing();
+    }
+}

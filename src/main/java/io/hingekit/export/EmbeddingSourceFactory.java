@@ -1,0 +1,32 @@
+package io.hingekit.export;
+
+import java.io.IOException;
+
+/**
+ * Opens the embeddings of a trained model for the {@code export} command. The model side implements it and
+ * hands the implementation to the command; {@link #unwired()} stands in until then.
+ */
+@FunctionalInterface
+public interface EmbeddingSourceFactory {
+
+    /**
+     * Opens a source computing the requested embeddings.
+     *
+     * @param request model, data, split, batch size and device
+     * @return the source; the caller closes it
+     * @throws IOException if the model or the data cannot be read
+     */
+    EmbeddingSource open(EmbeddingRequest request) throws IOException;
+
+    /**
+     * Returns a factory that refuses every request because no model implementation has been wired in.
+     *
+     * @return the stand-in factory
+     */
+    static EmbeddingSourceFactory unwired() {
+        return request -> {
+            throw new IllegalStateException("export is not wired to a model yet: no EmbeddingSourceFactory was "
+                    + "given to the export command");
+        };
+    }
+}

@@ -1,0 +1,106 @@
+package io.hingekit.export;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** A buffered little-endian binary output file whose beginning can be rewritten (for headers known at the end). */
+final class LittleEndianOutput implements Closeable {
+
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    private final FileChannel channel;
+    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+
+    private LittleEndianOutput(FileChannel channel) {
+        this.channel = channel;
+    }
+
+    static LittleEndianOutput create(Path file) throws IOException {
+        return new LittleEndianOutput(FileChannel.open(
+                file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    }
+
+    void writeInt(int value) throws IOException {
+        ensure(Integer.BYTES);
+        buffer.putInt(value);
+    }
+
+    void writeBytes(byte[] bytes) throws IOException {
+        int offset = 0;
+        while (offset < bytes.length) {
+            ensure(1);
+            int n = Math.min(buffer.remaining(), bytes.length - offset);
+            buffer.put(bytes, offset, n);
+            offset += n;
+        }
+    }
+
+    void writeFloats(float[] values, int offset, int length) throws IOException {
+        int end = offset + length;
+        while (offset < end) {
+            ensure(Float.BYTES);
+            int n = Math.min(buffer.remaining() / Float.BYTES, end - offset);
+            buffer.asFloatBuffer().put(values, offset, n);
+            buffer.position(buffer.position() + n * Float.BYTES);
+            offset += n;
+        }
+    }
+
+    void writeInts(int[] values) throws IOException {
+        int offset = 0;
+        while (offset < values.length) {
+            ensure(Integer.BYTES);
+            int n = Math.min(buffer.remaining() / Integer.BYTES, values.length - offset);
+            buffer.asIntBuffer().put(values, offset, n);
+            buffer.position(buffer.position() + n * Integer.BYTES);
+            offset += n;
+        }
+    }
+
+    void writeLongs(long[] values) throws IOException {
+        int offset = 0;
+        while (offset < values.length) {
+            ensure(Long.BYTES);
+            int n = Math.min(buffer.remaining() / Long.BYTES, values.length - offset);
+            buffer.asLongBuffer().put(values, offset, n);
+            buffer.position(buffer.position() + n * Long.BYTES);
+            offset += n;
+        }
+    }
+
+    /** Replaces bytes already written at the start of the file; the length of the file does not change. */
+    void rewriteStart(byte[] bytes) throws IOException {
+        flush();
+        ByteBuffer source = ByteBuffer.wrap(bytes);
+        long position = 0;
+        while (source.hasRemaining()) {
+            position += channel.write(source, position);
+        }
+    }
+
+    private void ensure(int bytes) throws IOException {
+        if (buffer.remaining() < bytes) {
+            flush();
+        }
+    }
+
+    private void flush() throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        buffer.clear();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (channel) {
+            flush();
+        }
+    }
+}
