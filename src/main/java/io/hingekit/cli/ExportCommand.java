@@ -4,6 +4,7 @@ import ai.djl.training.util.ProgressBar;
 import io.hingekit.export.EmbeddingRequest;
 import io.hingekit.export.EmbeddingSource;
 import io.hingekit.export.EmbeddingSourceFactory;
+import io.hingekit.training.ModelEmbeddingSource;
 import io.hingekit.export.ExportFormat;
 import io.hingekit.export.ExportOptions;
 import io.hingekit.export.ExportResult;
@@ -74,9 +75,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--evaluate", description = "After a lucene export, measure recall@10 against exact search.")
     private boolean evaluate;
 
-    /** Creates the command without a model implementation: it reports that export is not wired yet. */
+    /** Creates the command over trained Hingekit models ({@link ModelEmbeddingSource}). */
     public ExportCommand() {
-        this(EmbeddingSourceFactory.unwired());
+        this(ModelEmbeddingSource::open);
     }
 
     /**

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "hingekit 0.1.0",
         description = "Margin-based (hinge) learning on the JVM with DJL.",
-        subcommands = {TrainCommand.class})
+        subcommands = {TrainCommand.class, ExportCommand.class, SearchCommand.class, EvaluateRetrievalCommand.class})
 public final class Main {
 
     /** Exit code for bad input: a missing file, an invalid config or option. */

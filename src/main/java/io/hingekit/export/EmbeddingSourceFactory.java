@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * Opens the embeddings of a trained model for the {@code export} command. The model side implements it and
- * hands the implementation to the command; {@link #unwired()} stands in until then.
+ * hands the implementation to the command.
  */
 @FunctionalInterface
 public interface EmbeddingSourceFactory {
@@ -17,16 +17,4 @@ public interface EmbeddingSourceFactory {
      * @throws IOException if the model or the data cannot be read
      */
     EmbeddingSource open(EmbeddingRequest request) throws IOException;
-
-    /**
-     * Returns a factory that refuses every request because no model implementation has been wired in.
-     *
-     * @return the stand-in factory
-     */
-    static EmbeddingSourceFactory unwired() {
-        return request -> {
-            throw new IllegalStateException("export is not wired to a model yet: no EmbeddingSourceFactory was "
-                    + "given to the export command");
-        };
-    }
 }

@@ -21,11 +21,11 @@ class ExportCommandTest {
     Path tmp;
 
     @Test
-    void unwiredCommandSaysSo() {
-        CliRun run = CliRun.of(new ExportCommand(), "--model", "m", "--format", "npy", "--out",
-                tmp.resolve("x").toString());
+    void aDirectoryThatIsNoModelIsNamed() {
+        CliRun run = CliRun.of(new ExportCommand(), "--model", tmp.resolve("m").toString(), "--format", "npy",
+                "--out", tmp.resolve("x").toString(), "--device", "cpu");
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("export is not wired to a model yet"), run.err());
+        assertTrue(run.err().contains("is not a Hingekit model directory"), run.err());
         assertTrue(run.errIsClean(), run.err());
         assertFalse(Files.exists(tmp.resolve("x")));
     }

@@ -1,0 +1,148 @@
+package io.hingekit.training;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import io.hingekit.data.DataSplits;
+import io.hingekit.data.DatasetLoader;
+import io.hingekit.data.LabeledData;
+import io.hingekit.export.EmbeddingBatch;
+import io.hingekit.export.EmbeddingMetadata;
+import io.hingekit.export.EmbeddingRequest;
+import io.hingekit.export.EmbeddingSource;
+import io.hingekit.export.FileChecksum;
+import io.hingekit.export.Thumbnails;
+import io.hingekit.export.VectorDistance;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Embeds one split of a trained embedding model's dataset batch by batch on the device: the
+ * {@link EmbeddingSource} behind {@code export}. Item ids are row indices within the split.
+ */
+public final class ModelEmbeddingSource implements EmbeddingSource {
+
+    private final TrainedModel model;
+    private final NDManager manager;
+    private final LabeledData split;
+    private final int batchSize;
+    private final EmbeddingMetadata metadata;
+
+    private ModelEmbeddingSource(TrainedModel model, NDManager manager, LabeledData split, int batchSize,
+            EmbeddingMetadata metadata) {
+        this.model = model;
+        this.manager = manager;
+        this.split = split;
+        this.batchSize = batchSize;
+        this.metadata = metadata;
+    }
+
+    /**
+     * Opens the source a request describes; matches {@code EmbeddingSourceFactory}.
+     *
+     * @param request model directory, data, split, batch size and device
+     * @return the source (close it)
+     * @throws IOException when the model or data cannot be read
+     */
+    public static EmbeddingSource open(EmbeddingRequest request) throws IOException {
+        Device device = DeviceSelector.resolve(request.device())[0];
+        TrainedModel model = TrainedModel.load(request.modelDir(), device);
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            RunConfig config = model.config();
+            if (!config.model().isEmbedding()) {
+                throw new IllegalArgumentException(request.modelDir() + " is a classifier (model.type "
+                        + config.model().type() + ") with no embedding head; export needs a cnn-embedding model");
+            }
+            DataSplits splits = new DatasetLoader(TrainingService.cacheDir())
+                    .load(config.data(), request.dataDir(), config.seedOrDefault(), manager);
+            LabeledData split = switch (request.split()) {
+                case "train" -> splits.train();
+                case "validation" -> splits.validation();
+                case "test" -> splits.test();
+                default -> throw new IllegalArgumentException(
+                        "--split must be train, validation or test, got '" + request.split() + "'");
+            };
+            String distance = config.loss().distance() == null ? "euclidean" : config.loss().distance();
+            EmbeddingMetadata metadata = new EmbeddingMetadata(request.modelDir().toString(),
+                    FileChecksum.sha256(request.modelDir().resolve(TrainingLoop.MODEL_PARAMETERS)),
+                    RunConfigs.flatten(config), config.data().source() + "/" + request.split(),
+                    VectorDistance.fromName(distance), true, split.classNames());
+            return new ModelEmbeddingSource(model, manager, split, request.batchSize(), metadata);
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            model.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public int dimension() {
+        return model.info().outputs();
+    }
+
+    @Override
+    public long count() {
+        return split.size();
+    }
+
+    @Override
+    public EmbeddingMetadata metadata() {
+        return metadata;
+    }
+
+    @Override
+    public Iterator<EmbeddingBatch> batches() {
+        return new Iterator<>() {
+            private int start;
+
+            @Override
+            public boolean hasNext() {
+                return start < split.size();
+            }
+
+            @Override
+            public EmbeddingBatch next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int end = Math.min(split.size(), start + batchSize);
+                try (NDManager scratch = manager.newSubManager()) {
+                    NDIndex rows = new NDIndex(start + ":" + end);
+                    NDArray x = split.features().get(rows);
+                    x.attach(scratch);
+                    NDArray embeddings = model.predict(new NDList(x)).head();
+                    embeddings.attach(scratch);
+                    long[] ids = new long[end - start];
+                    for (int i = 0; i < ids.length; i++) {
+                        ids[i] = start + i;
+                    }
+                    NDArray labels = split.labels().get(rows);
+                    labels.attach(scratch);
+                    int[] labelValues = labels.toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
+                    start = end;
+                    return EmbeddingBatch.fromNDArray(ids, labelValues, embeddings, thumbnails(x));
+                }
+            }
+        };
+    }
+
+    private static Thumbnails thumbnails(NDArray images) {
+        long[] shape = images.getShape().getShape();
+        if (shape.length != 4) {
+            return null;
+        }
+        // (N, C, H, W) to (N, H, W, C): the sprite wants pixels row by row.
+        float[] pixels = images.transpose(0, 2, 3, 1).toFloatArray();
+        return Thumbnails.fromUnitFloats((int) shape[3], (int) shape[2], (int) shape[1], pixels);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+        model.close();
+    }
+}
