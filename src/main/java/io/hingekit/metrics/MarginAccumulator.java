@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.hingekit.loss.PerSampleLoss;
+import java.util.Map;
 
 /**
  * Accumulates margin health over the batches of one split and reports it as a {@link MarginReport}.
@@ -16,9 +17,9 @@ import io.hingekit.loss.PerSampleLoss;
  * margin is {@code y*f(x)}. Multi-class runs take class indices; the signed margin is
  * {@code s_y - max_{j!=y} s_j}.
  */
-public final class MarginAccumulator implements AutoCloseable {
+public final class MarginAccumulator implements SplitEvaluator {
 
-    private final PerSampleLoss loss;
+    private final PerSampleLoss hinge;
     private final int hingeIndex;
     private final boolean binary;
     private final int numClasses;
@@ -41,7 +42,7 @@ public final class MarginAccumulator implements AutoCloseable {
      */
     public MarginAccumulator(PerSampleLoss loss, int hingeIndex, boolean binary, int numClasses,
             double tailThreshold, NDManager parent) {
-        this.loss = loss;
+        this.hinge = loss;
         this.hingeIndex = hingeIndex;
         this.binary = binary;
         this.numClasses = numClasses;
@@ -49,14 +50,9 @@ public final class MarginAccumulator implements AutoCloseable {
         this.manager = parent.newSubManager();
     }
 
-    /**
-     * Adds one batch.
-     *
-     * @param batchLabels the batch's labels (N)
-     * @param predictions the model's outputs for the batch
-     */
-    public void add(NDArray batchLabels, NDList predictions) {
-        NDArray perSample = loss.perSample(new NDList(batchLabels), predictions);
+    @Override
+    public void add(NDArray batchLabels, NDList predictions, NDArray loss) {
+        NDArray perSample = hinge.perSample(new NDList(batchLabels), predictions);
         NDArray hingeScores = predictions.get(hingeIndex);
         NDArray primary = predictions.get(0);
         NDArray margin;
@@ -123,6 +119,12 @@ public final class MarginAccumulator implements AutoCloseable {
             return new MarginReport(loss.size(), s[0], s[1], s[2], tailThreshold, s[3],
                     perClass.toFloatArray(), margin.toFloatArray(), loss.toFloatArray());
         }
+    }
+
+    @Override
+    public SplitResult finish() {
+        MarginReport report = report();
+        return new SplitResult(report.meanLoss(), report, Map.of(), Map.of());
     }
 
     @Override

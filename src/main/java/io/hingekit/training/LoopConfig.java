@@ -54,6 +54,11 @@ public record LoopConfig(
         return tailThreshold == null ? DEFAULT_TAIL_THRESHOLD : tailThreshold;
     }
 
+    /** Returns the samples per batch: P x K for P x K batches, else the batch size. */
+    public int effectiveBatchSize() {
+        return isPk() ? classesPerBatch * samplesPerClass : batchSizeOrDefault();
+    }
+
     /** Returns whether batches are P x K (classes x samples per class). */
     public boolean isPk() {
         return classesPerBatch != null && samplesPerClass != null;

@@ -10,5 +10,6 @@ import io.hingekit.loss.PerSampleLoss;
  * @param hinge the hinge loss whose per-sample values are monitored (for a plain hinge run, the same object)
  * @param hingeIndex index of the prediction the hinge reads
  * @param binary whether the model outputs one score per sample
+ * @param embedding whether the model outputs embeddings (a triplet loss) rather than class scores
  */
-public record LossSetup(Loss loss, PerSampleLoss hinge, int hingeIndex, boolean binary) {}
+public record LossSetup(Loss loss, PerSampleLoss hinge, int hingeIndex, boolean binary, boolean embedding) {}

@@ -4,11 +4,24 @@ import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import io.hingekit.loss.AuxiliaryHingeLoss;
 import io.hingekit.loss.BinaryHingeLoss;
 import io.hingekit.loss.MulticlassHingeLoss;
+import io.hingekit.mining.BatchAllMiner;
+import io.hingekit.mining.BatchHardMiner;
+import io.hingekit.mining.CosineDistance;
+import io.hingekit.mining.Distance;
+import io.hingekit.mining.EuclideanDistance;
+import io.hingekit.mining.HardMiner;
+import io.hingekit.mining.Miner;
+import io.hingekit.mining.SemiHardMiner;
+import io.hingekit.mining.SquaredEuclideanDistance;
+import io.hingekit.mining.TripletHingeLoss;
 import java.util.List;
 import java.util.Locale;
 
 /** Builds the loss a {@link LossConfig} names, with what margin monitoring needs to know about it. */
 public final class Losses {
+
+    /** Default margin of the triplet loss (for L2-normalised embeddings). */
+    public static final float DEFAULT_TRIPLET_MARGIN = 0.2f;
 
     private Losses() {}
 
@@ -25,11 +38,12 @@ public final class Losses {
             case "binary-hinge" -> binary(config, numClasses);
             case "multiclass-hinge" -> {
                 MulticlassHingeLoss hinge = multiclass(config, numClasses);
-                yield new LossSetup(hinge, hinge, 0, false);
+                yield new LossSetup(hinge, hinge, 0, false, false);
             }
             case "ce-aux-hinge" -> auxiliary(config, numClasses);
-            default -> throw new IllegalArgumentException(
-                    "loss.type must be binary-hinge, multiclass-hinge or ce-aux-hinge, got '" + type + "'");
+            case "triplet" -> triplet(config);
+            default -> throw new IllegalArgumentException("loss.type must be binary-hinge, multiclass-hinge, "
+                    + "ce-aux-hinge or triplet, got '" + type + "'");
         };
     }
 
@@ -46,7 +60,7 @@ public final class Losses {
             builder.negativeWeight(w[0]).positiveWeight(w[1]);
         }
         BinaryHingeLoss loss = builder.build();
-        return new LossSetup(loss, loss, 0, true);
+        return new LossSetup(loss, loss, 0, true, false);
     }
 
     private static MulticlassHingeLoss multiclass(LossConfig config, int numClasses) {
@@ -76,7 +90,35 @@ public final class Losses {
             builder.lambda(config.lambda().floatValue());
         }
         AuxiliaryHingeLoss loss = builder.build();
-        return new LossSetup(loss, loss, hingeIndex, false);
+        return new LossSetup(loss, loss, hingeIndex, false, false);
+    }
+
+    private static LossSetup triplet(LossConfig config) {
+        float margin = config.margin() == null ? DEFAULT_TRIPLET_MARGIN : config.margin().floatValue();
+        TripletHingeLoss loss = TripletHingeLoss.builder().margin(margin).distance(distance(config.distance()))
+                .miner(miner(config.miner(), margin)).squared(power(config) == 2).build();
+        return new LossSetup(loss, loss, 0, false, true);
+    }
+
+    private static Distance distance(String name) {
+        return switch (name == null ? "euclidean" : name) {
+            case "euclidean" -> new EuclideanDistance();
+            case "squared-euclidean" -> new SquaredEuclideanDistance();
+            case "cosine" -> new CosineDistance();
+            default -> throw new IllegalArgumentException(
+                    "loss.distance must be euclidean, squared-euclidean or cosine, got '" + name + "'");
+        };
+    }
+
+    private static Miner miner(String name, float margin) {
+        return switch (name == null ? "batch-hard" : name) {
+            case "batch-hard" -> new BatchHardMiner();
+            case "batch-all" -> BatchAllMiner.builder().margin(margin).build();
+            case "semi-hard" -> new SemiHardMiner(margin);
+            case "hard" -> new HardMiner();
+            default -> throw new IllegalArgumentException(
+                    "loss.miner must be batch-all, batch-hard, semi-hard or hard, got '" + name + "'");
+        };
     }
 
     private static int power(LossConfig config) {

@@ -14,10 +14,14 @@ import ai.djl.translate.TranslateException;
 import io.hingekit.data.DataSplits;
 import io.hingekit.data.EpochAware;
 import io.hingekit.data.LabeledData;
+import io.hingekit.data.PkSampler;
 import io.hingekit.data.ShuffleSampler;
 import io.hingekit.loss.LossDiagnostics;
+import io.hingekit.metrics.EmbeddingEvaluator;
 import io.hingekit.metrics.MarginAccumulator;
 import io.hingekit.metrics.MarginReport;
+import io.hingekit.metrics.SplitEvaluator;
+import io.hingekit.metrics.SplitResult;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -29,10 +33,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Runs the epochs of one classifier training run: steps, margin monitoring, validation, early stopping,
+ * Runs the epochs of one training run (classifier or embedding): steps, margin or retrieval monitoring,
+ * validation, early stopping,
  * checkpoints, and reports to {@link RunListener}s.
  *
  * <p>Each epoch's data order depends only on the seed and the epoch, and the engine's random seed is reset per
@@ -116,38 +122,61 @@ public final class TrainingLoop {
     private LoopState runEpoch(int epoch, LoopState previous) throws IOException {
         long started = System.nanoTime();
         Engine.getInstance().setRandomSeed((int) (config.seedOrDefault() + epoch));
-        MarginReport train;
+        SplitResult train;
         long globalStep;
-        try (MarginAccumulator accumulator = newAccumulator()) {
-            globalStep = trainEpoch(epoch, previous.globalStep(), accumulator);
-            train = accumulator.report();
+        try (SplitEvaluator evaluator = newEvaluator(true)) {
+            globalStep = trainEpoch(epoch, previous.globalStep(), evaluator);
+            train = evaluator.finish();
         }
-        MarginReport validation = evaluate(data.validation(), input -> network.forward(input, false));
-        boolean improved = validation.meanLoss() < previous.bestValidationLoss() - IMPROVEMENT;
+        UnaryOperator<NDList> forward = input -> network.forward(input, false);
+        SplitResult validation = evaluate(data.validation(), forward);
+        Map<String, SplitResult> results = new LinkedHashMap<>();
+        results.put("train", train);
+        results.put("validation", validation);
+        if (lossSetup.embedding()) {
+            // Embedding runs report retrieval on the test set each epoch; selection still uses validation.
+            results.put("test", evaluate(data.test(), forward));
+        }
+        boolean improved = validation.loss() < previous.bestValidationLoss() - IMPROVEMENT;
         if (improved) {
             AtomicFiles.write(modelDir.resolve(MODEL_PARAMETERS), out -> saveParameters(out));
         }
-        Map<String, Double> summary = epochSummary(epoch, train, validation);
+        Map<String, Double> summary = new LinkedHashMap<>();
+        summary.put("epoch", (double) epoch + 1);
+        results.forEach((split, result) -> putResult(summary, split, result));
         List<Map<String, Double>> history = new ArrayList<>(previous.history());
         history.add(summary);
         LoopState state = new LoopState(epoch, globalStep,
-                improved ? validation.meanLoss() : previous.bestValidationLoss(),
+                improved ? validation.loss() : previous.bestValidationLoss(),
                 improved ? epoch : previous.bestEpoch(),
                 improved ? 0 : previous.epochsWithoutImprovement() + 1, history);
         checkpoints.save(state, this::writeCheckpointFiles);
         double seconds = (System.nanoTime() - started) / 1e9;
-        EpochReport report = new EpochReport(epoch, globalStep, optimizer.currentLearningRate(), seconds, train,
-                validation, Map.of(), Map.of());
+        Map<String, Double> scalars = new LinkedHashMap<>();
+        Map<String, float[]> distributions = new LinkedHashMap<>();
+        results.forEach((split, result) -> {
+            result.scalars().forEach((name, value) -> scalars.put(split + "/" + name, value));
+            result.distributions().forEach((name, values) -> distributions.put(split + "/" + name, values));
+        });
+        if (train.margins() == null) {
+            scalars.put("train/loss", train.loss());
+            scalars.put("validation/loss", validation.loss());
+        }
+        EpochReport report = new EpochReport(epoch, globalStep, optimizer.currentLearningRate(), seconds,
+                train.margins(), validation.margins(), scalars, distributions);
         listeners.forEach(l -> l.onEpochEnd(report));
         return state;
     }
 
-    private MarginAccumulator newAccumulator() {
+    private SplitEvaluator newEvaluator(boolean training) {
+        if (lossSetup.embedding()) {
+            return new EmbeddingEvaluator(lossSetup.loss(), training, manager);
+        }
         return new MarginAccumulator(lossSetup.hinge(), lossSetup.hingeIndex(), lossSetup.binary(),
                 data.numClasses(), config.training().tailThresholdOrDefault(), manager);
     }
 
-    private long trainEpoch(int epoch, long startStep, MarginAccumulator accumulator) throws IOException {
+    private long trainEpoch(int epoch, long startStep, SplitEvaluator evaluator) throws IOException {
         Sampler sampler = trainSampler();
         ((EpochAware) sampler).setEpoch(epoch);
         ArrayDataset dataset = data.train().toDataset(sampler);
@@ -163,7 +192,7 @@ public final class TrainingLoop {
                 try (batch) {
                     optimizer.setStep(step + 1);
                     boolean logStep = (batchIndex + 1) % logInterval == 0;
-                    StepResult result = trainStep(batch, accumulator, logStep);
+                    StepResult result = trainStep(batch, evaluator, logStep);
                     window.add(result.loss());
                     step++;
                     batchIndex++;
@@ -184,7 +213,12 @@ public final class TrainingLoop {
     }
 
     private Sampler trainSampler() {
-        return new ShuffleSampler(config.training().batchSizeOrDefault(), true, config.seedOrDefault());
+        LoopConfig loop = config.training();
+        if (loop.isPk()) {
+            return PkSampler.builder().labels(data.train().labelArray()).classesPerBatch(loop.classesPerBatch())
+                    .samplesPerClass(loop.samplesPerClass()).seed(config.seedOrDefault()).build();
+        }
+        return new ShuffleSampler(loop.batchSizeOrDefault(), true, config.seedOrDefault());
     }
 
     private Iterable<Batch> iterate(ArrayDataset dataset) throws IOException {
@@ -204,7 +238,7 @@ public final class TrainingLoop {
         }
     }
 
-    private StepResult trainStep(Batch batch, MarginAccumulator accumulator, boolean logStep) {
+    private StepResult trainStep(Batch batch, SplitEvaluator evaluator, boolean logStep) {
         Batch[] splits = batch.split(network.devices(), false);
         NDArray total = null;
         NDList labels = null;
@@ -215,8 +249,8 @@ public final class TrainingLoop {
                 predictions = network.forward(split.getData(), true);
                 NDArray loss = lossSetup.loss().evaluate(labels, predictions);
                 collector.backward(loss);
-                accumulator.add(labels.head(), predictions);
                 NDArray detached = loss.stopGradient().toDevice(network.devices()[0], false);
+                evaluator.add(labels.head(), predictions, detached);
                 total = total == null ? detached : total.add(detached);
             }
         }
@@ -253,50 +287,51 @@ public final class TrainingLoop {
      *
      * @param split the split
      * @param forward the network's inference-mode forward pass
-     * @return its margin health
+     * @return the split's result
      * @throws IOException when the data cannot be iterated
      */
-    private MarginReport evaluate(LabeledData split, UnaryOperator<NDList> forward) throws IOException {
-        try (MarginAccumulator accumulator = newAccumulator()) {
-            ShuffleSampler sequential = new ShuffleSampler(config.training().batchSizeOrDefault(), false, 0);
-            for (Batch batch : iterate(split.toDataset(sequential))) {
-                try (batch) {
-                    NDList predictions = forward.apply(batch.getData());
-                    accumulator.add(batch.getLabels().head(), predictions);
-                }
-            }
-            return accumulator.report();
+    private SplitResult evaluate(LabeledData split, UnaryOperator<NDList> forward) throws IOException {
+        try (SplitEvaluator evaluator = newEvaluator(false)) {
+            forEachBatch(split, forward, (labels, predictions) -> evaluator.add(labels, predictions, null));
+            return evaluator.finish();
         }
     }
 
-    private static Map<String, Double> epochSummary(int epoch, MarginReport train, MarginReport validation) {
-        Map<String, Double> summary = new LinkedHashMap<>();
-        summary.put("epoch", (double) epoch + 1);
-        putReport(summary, "train", train);
-        putReport(summary, "validation", validation);
-        return summary;
+    private void forEachBatch(LabeledData split, UnaryOperator<NDList> forward,
+            BiConsumer<NDArray, NDList> consumer) throws IOException {
+        ShuffleSampler sequential = new ShuffleSampler(config.training().batchSizeOrDefault(), false, 0);
+        for (Batch batch : iterate(split.toDataset(sequential))) {
+            try (batch) {
+                consumer.accept(batch.getLabels().head(), forward.apply(batch.getData()));
+            }
+        }
     }
 
-    static void putReport(Map<String, Double> out, String split, MarginReport report) {
-        out.put(split + "/loss", report.meanLoss());
-        out.put(split + "/accuracy", report.accuracy());
-        out.put(split + "/violation_rate", report.violationRate());
-        out.put(split + "/tail_ratio", report.tailRatio());
+    private static void putResult(Map<String, Double> out, String split, SplitResult result) {
+        out.put(split + "/loss", result.loss());
+        MarginReport margins = result.margins();
+        if (margins != null) {
+            out.put(split + "/accuracy", margins.accuracy());
+            out.put(split + "/violation_rate", margins.violationRate());
+            out.put(split + "/tail_ratio", margins.tailRatio());
+        }
+        result.scalars().forEach((name, value) -> out.put(split + "/" + name, value));
     }
 
     private RunReport finish(LoopState state) throws IOException {
-        MarginReport validation;
-        MarginReport test;
-        try (TrainedModel best = TrainedModel.load(
-                config, info, modelDir.resolve(MODEL_PARAMETERS), network.devices()[0])) {
-            validation = evaluate(data.validation(), best::predict);
-            test = evaluate(data.test(), best::predict);
-        }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("best_epoch", (double) state.bestEpoch() + 1);
-        putReport(metrics, "validation", validation);
-        putReport(metrics, "test", test);
-        RunReport report = new RunReport(metrics, null, null);
+        ValidationScores scores = new ValidationScores(lossSetup.binary());
+        try (TrainedModel best = TrainedModel.load(
+                config, info, modelDir.resolve(MODEL_PARAMETERS), network.devices()[0])) {
+            putResult(metrics, "validation", evaluate(data.validation(), best::predict));
+            putResult(metrics, "test", evaluate(data.test(), best::predict));
+            if (!lossSetup.embedding()) {
+                forEachBatch(data.validation(), best::predict, scores::add);
+            }
+        }
+        RunReport report = lossSetup.embedding() ? new RunReport(metrics, null, null)
+                : new RunReport(metrics, scores.labels(), scores.scores());
         listeners.forEach(l -> l.onRunEnd(report));
         return report;
     }

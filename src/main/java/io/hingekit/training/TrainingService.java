@@ -63,11 +63,11 @@ public final class TrainingService {
         try (NDManager manager = NDManager.newBaseManager(devices[0])) {
             DataSplits data = new DatasetLoader(cacheDir()).load(config.data(), request.dataDir(), seed, manager);
             LossSetup loss = Losses.create(config.loss(), data.numClasses());
-            int batchSize = config.training().batchSizeOrDefault();
+            int batchSize = config.training().effectiveBatchSize();
             int stepsPerEpoch = (data.train().size() + batchSize - 1) / batchSize;
             StatefulOptimizer optimizer = Optimizers.create(
                     config.optimizer(), stepsPerEpoch, config.training().epochsOrDefault());
-            ModelInfo info = new ModelInfo(loss.binary() ? 1 : data.numClasses(), data.sampleShape().getShape(),
+            ModelInfo info = new ModelInfo(outputs(config, loss, data), data.sampleShape().getShape(),
                     data.train().classNames());
             Path checkpoint = request.resume() ? latestCheckpoint(modelDir) : null;
             try (Model model = Model.newInstance(config.name(), devices[0])) {
@@ -93,6 +93,17 @@ public final class TrainingService {
                 return report;
             }
         }
+    }
+
+    private static int outputs(RunConfig config, LossSetup loss, DataSplits data) {
+        if (loss.embedding() != config.model().isEmbedding()) {
+            throw new IllegalArgumentException("loss.type " + config.loss().type() + " does not fit model.type "
+                    + config.model().type() + ": a triplet loss needs cnn-embedding and the reverse");
+        }
+        if (loss.embedding()) {
+            return config.model().embeddingDimOrDefault();
+        }
+        return loss.binary() ? 1 : data.numClasses();
     }
 
     private static Path latestCheckpoint(Path modelDir) throws IOException {
@@ -138,7 +149,12 @@ public final class TrainingService {
     private void printSummary(Path modelDir, RunReport report, double seconds) {
         Map<String, Double> m = report.finalMetrics();
         out.printf("%nmodel written to %s%n", modelDir);
-        out.printf("test accuracy %.4f | test hinge loss %.4f | margin violation rate %.4f | wall time %.1fs%n",
-                m.get("test/accuracy"), m.get("test/loss"), m.get("test/violation_rate"), seconds);
+        if (m.containsKey("test/precision_at_1")) {
+            out.printf("test precision@1 %.4f | MAP@R %.4f | test triplet loss %.4f | wall time %.1fs%n",
+                    m.get("test/precision_at_1"), m.get("test/map_at_r"), m.get("test/loss"), seconds);
+        } else {
+            out.printf("test accuracy %.4f | test hinge loss %.4f | margin violation rate %.4f | wall time %.1fs%n",
+                    m.get("test/accuracy"), m.get("test/loss"), m.get("test/violation_rate"), seconds);
+        }
     }
 }
