@@ -105,6 +105,11 @@ def contrastive_losses(d, labels, margin, squared):
     return torch.stack(pos + neg)
 
 
+def f32(value):
+    """The float margin Hingekit receives (Java float), as a double."""
+    return float(torch.tensor(value, dtype=torch.float32))
+
+
 def case(name, fn, **extra):
     x = EMB.clone().requires_grad_(True)
     value = fn(x)
@@ -117,20 +122,20 @@ def case(name, fn, **extra):
 
 def main():
     cases = [
-        case("batch_hard_euclidean_m0.3_mean", lambda x: tf_triplet_hard(x, LABELS, 0.3)),
-        case("batch_hard_euclidean_soft_mean", lambda x: tf_triplet_hard(x, LABELS, 0.0, soft=True)),
+        case("batch_hard_euclidean_m0.3_mean", lambda x: tf_triplet_hard(x, LABELS, f32(0.3))),
+        case("batch_hard_euclidean_soft_mean", lambda x: tf_triplet_hard(x, LABELS, f32(0.0), soft=True)),
         case("batch_all_euclidean_m0.2_mean_nonzero",
-             lambda x: mean_nonzero(all_triplet_losses(euclidean(x), LABELS, 0.2))),
-        case("batch_all_cosine_m0.1_mean", lambda x: all_triplet_losses(cosine(x), LABELS, 0.1).mean()),
+             lambda x: mean_nonzero(all_triplet_losses(euclidean(x), LABELS, f32(0.2)))),
+        case("batch_all_cosine_m0.1_mean", lambda x: all_triplet_losses(cosine(x), LABELS, f32(0.1)).mean()),
         case("batch_all_euclidean_squared_m0.5_mean",
-             lambda x: all_triplet_losses(squared_euclidean(x), LABELS, 0.5).mean()),
-        case("hard_euclidean_m0.2_mean", lambda x: hard_triplet_losses(euclidean(x), LABELS, 0.2).mean()),
+             lambda x: all_triplet_losses(squared_euclidean(x), LABELS, f32(0.5)).mean()),
+        case("hard_euclidean_m0.2_mean", lambda x: hard_triplet_losses(euclidean(x), LABELS, f32(0.2)).mean()),
         case("contrastive_euclidean_m1.5_mean_nonzero",
-             lambda x: mean_nonzero(contrastive_losses(euclidean(x), LABELS, 1.5, False))),
+             lambda x: mean_nonzero(contrastive_losses(euclidean(x), LABELS, f32(1.5), False))),
         case("contrastive_euclidean_squared_m1.5_mean",
-             lambda x: contrastive_losses(euclidean(x), LABELS, 1.5, True).mean()),
+             lambda x: contrastive_losses(euclidean(x), LABELS, f32(1.5), True).mean()),
     ]
-    semihard_total, semihard_pairs = tf_triplet_semihard_sum(EMB, LABELS, 0.5)
+    semihard_total, semihard_pairs = tf_triplet_semihard_sum(EMB, LABELS, f32(0.5))
     cases.append({"name": "tf_semihard_squared_m0.5_sum", "loss": float(semihard_total),
                   "pairs": semihard_pairs, "tf_loss": float(semihard_total) / semihard_pairs})
     print(f"tf_semihard_squared_m0.5_sum: {float(semihard_total):.12f} over {semihard_pairs} pairs")

@@ -3,6 +3,7 @@ package io.hingekit.mining;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * One loss call's inputs made ready for mining: float embeddings (float16 promoted to float32), int64 labels, the
@@ -71,7 +72,9 @@ record MiningBatch(NDArray embeddings, NDArray labels, NDArray referenceLabels, 
         }
         DataType type = embeddings.getDataType();
         if (type == DataType.FLOAT16 || type == DataType.BFLOAT16) {
-            return embeddings.toType(DataType.FLOAT32, false);
+            // toType would detach from the autograd graph; the type promotion of an add keeps the gradient path
+            NDArray zero = embeddings.getManager().zeros(new Shape(1), DataType.FLOAT32);
+            return embeddings.add(zero);
         }
         if (type != DataType.FLOAT32 && type != DataType.FLOAT64) {
             throw new IllegalArgumentException("embeddings must be floating point, got " + type);

@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,7 +52,7 @@ class MinerTest {
             for (int i = 0; i < references; i++) {
                 referenceLabels[i] = random.nextInt(classes);
             }
-            long[] queryLabels = java.util.Arrays.copyOf(referenceLabels, queries);
+            long[] queryLabels = Arrays.copyOf(referenceLabels, queries);
             double[][] d = new double[queries][references];
             for (int i = 0; i < queries; i++) {
                 for (int j = 0; j < references; j++) {
