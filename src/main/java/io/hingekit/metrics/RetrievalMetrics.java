@@ -84,7 +84,8 @@ public final class RetrievalMetrics {
             NDIndex block = new NDIndex("{}:{}", start, end);
             NDArray distances = distance.pairwise(points.get(block), points);
             NDArray queryIndices = manager.arange((int) start, (int) end, 1, DataType.INT64).expandDims(1);
-            NDArray self = queryIndices.eq(manager.arange(0, (int) points.getShape().get(0), 1, DataType.INT64).expandDims(0));
+            NDArray allIndices = manager.arange(0, (int) points.getShape().get(0), 1, DataType.INT64).expandDims(0);
+            NDArray self = queryIndices.eq(allIndices);
             distances.set(self, Float.POSITIVE_INFINITY);
             NDArray neighbours = distances.topK(depth, 1, false, true).get(1);
             NDArray neighbourLabels = classes.take(neighbours);
