@@ -1,0 +1,210 @@
+package io.hingekit.mining;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import ai.djl.training.loss.Loss;
+import io.hingekit.loss.LossDiagnostics;
+import io.hingekit.loss.PerSampleLoss;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The contrastive hinge loss (Hadsell, Chopra and LeCun 2006): {@code d(a,p)} for each positive pair and
+ * {@code max(0, margin - d(a,n))} for each negative pair; with {@code squared}, both terms are squared
+ * ({@code d^2} and {@code max(0, margin - d)^2}). The pairs are all ordered pairs (i, j), i != j, of the batch (each
+ * unordered pair twice, which leaves the means unchanged), or, with a {@link Miner}, the (a, p) and (a, n) pairs of
+ * the mined triplets (with repeats, as PML's triplet-to-pair conversion). Per-pair losses, positives first, are
+ * reduced by a {@link Reduction} (default {@link Reductions#MEAN_NONZERO}).
+ */
+public final class ContrastiveHingeLoss extends Loss implements PerSampleLoss, LossDiagnostics {
+
+    /** Default margin of the negative pairs (PML's {@code neg_margin}). */
+    public static final float DEFAULT_MARGIN = 1f;
+
+    private final float margin;
+    private final Distance distance;
+    private final Miner miner;
+    private final boolean squared;
+    private final Reduction reduction;
+
+    private ContrastiveHingeLoss(Builder builder) {
+        super(builder.name);
+        this.margin = builder.margin;
+        this.distance = builder.distance;
+        this.miner = builder.miner;
+        this.squared = builder.squared;
+        this.reduction = builder.reduction;
+    }
+
+    /**
+     * Starts a builder: margin 1, Euclidean distance, all pairs, not squared, {@link Reductions#MEAN_NONZERO}.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public NDArray evaluate(NDList labels, NDList predictions) {
+        try (ResultScope scope = new ResultScope()) {
+            return scope.keep(reduction.reduce(terms(labels, predictions).losses()));
+        }
+    }
+
+    /**
+     * Returns the loss of each pair, positive pairs first, shape (P + N).
+     *
+     * @param labels the class ids, as for {@code evaluate}
+     * @param predictions the embeddings, as for {@code evaluate}
+     * @return the per-pair losses
+     */
+    @Override
+    public NDArray perSample(NDList labels, NDList predictions) {
+        try (ResultScope scope = new ResultScope()) {
+            return scope.keep(terms(labels, predictions).losses());
+        }
+    }
+
+    /**
+     * Returns {@code positive_pairs}, {@code negative_pairs}, {@code active_fraction} (share of pairs with loss
+     * &gt; 0), {@code mean_d_pos} and {@code mean_d_neg} (0 when there is no such pair).
+     *
+     * @param labels the class ids, as for {@code evaluate}
+     * @param predictions the embeddings, as for {@code evaluate}
+     * @return scalar arrays by name
+     */
+    @Override
+    public Map<String, NDArray> diagnostics(NDList labels, NDList predictions) {
+        try (ResultScope scope = new ResultScope()) {
+            Terms terms = terms(labels, predictions);
+            NDArray losses = terms.losses();
+            NDArray active = losses.gt(0f).toType(losses.getDataType(), false);
+            Map<String, NDArray> parts = new LinkedHashMap<>();
+            parts.put("positive_pairs", scope.keep(losses.getManager().create(terms.positiveDistances().size())));
+            parts.put("negative_pairs", scope.keep(losses.getManager().create(terms.negativeDistances().size())));
+            parts.put("active_fraction", scope.keep(Reductions.MEAN.reduce(active)));
+            parts.put("mean_d_pos", scope.keep(Reductions.MEAN.reduce(terms.positiveDistances())));
+            parts.put("mean_d_neg", scope.keep(Reductions.MEAN.reduce(terms.negativeDistances())));
+            return parts;
+        }
+    }
+
+    private Terms terms(NDList labels, NDList predictions) {
+        MiningBatch batch = MiningBatch.of(labels, predictions, distance, false, null);
+        NDArray positiveEntries;
+        NDArray negativeEntries;
+        if (miner == null) {
+            LabelMasks masks = LabelMasks.of(batch.distances(), batch.labels(), batch.referenceLabels());
+            positiveEntries = masks.positives().reshape(-1).nonzero().reshape(-1);
+            negativeEntries = masks.negatives().reshape(-1).nonzero().reshape(-1);
+        } else {
+            Triplets triplets = miner.mine(batch.distances().stopGradient(), batch.labels(), batch.referenceLabels());
+            positiveEntries = triplets.anchorPositiveEntries(batch.references());
+            negativeEntries = triplets.anchorNegativeEntries(batch.references());
+        }
+        NDArray positiveDistances = batch.distancesAt(positiveEntries);
+        NDArray negativeDistances = batch.distancesAt(negativeEntries);
+        NDArray negativeHinge = Activation.relu(negativeDistances.neg().add(margin));
+        NDArray losses = squared
+                ? positiveDistances.square().concat(negativeHinge.square())
+                : positiveDistances.concat(negativeHinge);
+        return new Terms(positiveDistances, negativeDistances, losses);
+    }
+
+    private record Terms(NDArray positiveDistances, NDArray negativeDistances, NDArray losses) {}
+
+    /** Builds a {@link ContrastiveHingeLoss}; every property has a default. */
+    public static final class Builder {
+
+        private String name = "ContrastiveHingeLoss";
+        private float margin = DEFAULT_MARGIN;
+        private Distance distance = new EuclideanDistance();
+        private Miner miner;
+        private boolean squared;
+        private Reduction reduction = Reductions.MEAN_NONZERO;
+
+        private Builder() {}
+
+        /**
+         * Sets the loss name shown by DJL's training listeners.
+         *
+         * @param name non-empty
+         * @return this builder
+         */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * Sets the distance below which negative pairs are penalised.
+         *
+         * @param margin finite and &gt;= 0
+         * @return this builder
+         */
+        public Builder margin(float margin) {
+            this.margin = margin;
+            return this;
+        }
+
+        /**
+         * Sets the distance between embeddings.
+         *
+         * @param distance e.g. {@link EuclideanDistance}
+         * @return this builder
+         */
+        public Builder distance(Distance distance) {
+            this.distance = distance;
+            return this;
+        }
+
+        /**
+         * Takes the pairs from mined triplets instead of all pairs.
+         *
+         * @param miner a triplet miner, or null for all pairs
+         * @return this builder
+         */
+        public Builder miner(Miner miner) {
+            this.miner = miner;
+            return this;
+        }
+
+        /**
+         * Squares both terms: {@code d(a,p)^2} and {@code max(0, margin - d(a,n))^2}.
+         *
+         * @param squared true for the squared form
+         * @return this builder
+         */
+        public Builder squared(boolean squared) {
+            this.squared = squared;
+            return this;
+        }
+
+        /**
+         * Sets how per-pair losses become the batch loss.
+         *
+         * @param reduction e.g. {@link Reductions#MEAN}
+         * @return this builder
+         */
+        public Builder reduction(Reduction reduction) {
+            this.reduction = reduction;
+            return this;
+        }
+
+        /**
+         * Builds the loss.
+         *
+         * @return the loss
+         * @throws IllegalArgumentException if a property is missing or out of range
+         */
+        public ContrastiveHingeLoss build() {
+            Checks.nonEmpty("name", name);
+            Checks.nonNegativeFinite("margin", margin);
+            Checks.present("distance", distance);
+            Checks.present("reduction", reduction);
+            return new ContrastiveHingeLoss(this);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.hingekit.mining;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/** Small array helpers for masked reductions. */
+final class MaskOps {
+
+    private MaskOps() {}
+
+    /**
+     * Returns a 0-d array holding {@code value} in the data type of {@code like}, to broadcast in a {@code where}.
+     *
+     * @param like the array whose type and manager to use
+     * @param value the fill value (e.g. an infinity)
+     * @return a scalar array
+     */
+    static NDArray fill(NDArray like, float value) {
+        return like.getManager().full(new Shape(), value, like.getDataType());
+    }
+
+    /**
+     * Tells, per row of a boolean mask, whether any entry is set.
+     *
+     * @param mask shape (n, m)
+     * @return boolean, shape (n)
+     */
+    static NDArray hasAny(NDArray mask) {
+        return mask.countNonzero(1).gt(0);
+    }
+}

@@ -1,0 +1,78 @@
+package io.hingekit.mining;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Mines one negative per anchor-positive pair, the semi-hard one of FaceNet (Schroff et al. 2015) with the fallback
+ * of TensorFlow Addons' {@code triplet_semihard_loss}:
+ *
+ * <ul>
+ *   <li>if some negative lies beyond the positive ({@code d(a,n) > d(a,p)}), take the nearest such negative; the
+ *       triplet is kept when it is inside the semi-hard window {@code d(a,n) < d(a,p) + margin}, i.e. when its hinge
+ *       {@code d(a,p) - d(a,n) + margin} is positive, and dropped otherwise (TF keeps it with loss 0);
+ *   <li>if no negative lies beyond the positive (every negative is at most as far as the positive, ties counting as
+ *       inside), take the farthest negative, whose {@code d(a,n) <= d(a,p)}: a hard triplet, always kept.
+ * </ul>
+ *
+ * <p>So the sum of the hinge losses of the mined triplets equals TF Addons' {@code triplet_semihard_loss} times its
+ * number of anchor-positive pairs (TF averages over all pairs, including the zero-loss ones dropped here). Pairs are
+ * processed in chunks: O(pairs x R) time, O(chunk) extra memory.
+ */
+public final class SemiHardMiner implements Miner {
+
+    private final float margin;
+    private final long chunkElements;
+
+    /**
+     * Creates a miner.
+     *
+     * @param margin the width of the semi-hard window, finite and &gt;= 0
+     */
+    public SemiHardMiner(float margin) {
+        this(margin, AnchorPositivePairs.DEFAULT_CHUNK_ELEMENTS);
+    }
+
+    /**
+     * Creates a miner with a working-memory budget.
+     *
+     * @param margin the width of the semi-hard window, finite and &gt;= 0
+     * @param chunkElements anchor-positive pairs x references handled per chunk, &gt; 0
+     */
+    public SemiHardMiner(float margin, long chunkElements) {
+        this.margin = Checks.nonNegativeFinite("margin", margin);
+        this.chunkElements = Checks.positive("chunkElements", chunkElements);
+    }
+
+    @Override
+    public Triplets mine(NDArray distances, NDArray queryLabels, NDArray referenceLabels) {
+        try (ResultScope scope = new ResultScope()) {
+            LabelMasks masks = LabelMasks.of(distances, queryLabels, referenceLabels);
+            AnchorPositivePairs pairs = new AnchorPositivePairs(distances, masks, chunkElements);
+            List<Triplets> parts = new ArrayList<>();
+            for (int i = 0; i < pairs.chunkCount(); i++) {
+                try (ResultScope chunkScope = new ResultScope()) {
+                    parts.add(chunkScope.keep(mineChunk(pairs.chunk(i))));
+                }
+            }
+            return scope.keep(Triplets.concat(parts, distances.getManager()));
+        }
+    }
+
+    private Triplets mineChunk(AnchorPositivePairs.Chunk chunk) {
+        NDArray rows = chunk.rows();
+        NDArray negatives = chunk.negativeRows();
+        NDArray beyond = negatives.logicalAnd(rows.gt(chunk.positiveDistances()));
+        NDArray nearestBeyond = NDArrays.where(beyond, rows, MaskOps.fill(rows, Float.POSITIVE_INFINITY)).argMin(1);
+        NDArray farthest = NDArrays.where(negatives, rows, MaskOps.fill(rows, Float.NEGATIVE_INFINITY)).argMax(1);
+        NDArray hasBeyond = MaskOps.hasAny(beyond);
+        NDArray negative = NDArrays.where(hasBeyond, nearestBeyond, farthest);
+        NDArray negativeDistances = rows.gather(negative.expandDims(1), 1);
+        NDArray hinge = chunk.positiveDistances().sub(negativeDistances).add(margin).reshape(-1);
+        NDArray keep = MaskOps.hasAny(negatives).logicalAnd(hasBeyond.logicalNot().logicalOr(hinge.gt(0f)));
+        NDArray kept = keep.nonzero().reshape(-1);
+        return new Triplets(chunk.anchors().get(kept), chunk.positives().get(kept), negative.get(kept));
+    }
+}

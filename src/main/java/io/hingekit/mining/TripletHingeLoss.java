@@ -1,0 +1,256 @@
+package io.hingekit.mining;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import ai.djl.training.loss.Loss;
+import io.hingekit.loss.LossDiagnostics;
+import io.hingekit.loss.PerSampleLoss;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The triplet hinge loss {@code max(0, d(a,p) - d(a,n) + margin)} over the triplets a {@link Miner} picks from each
+ * batch, reduced by a {@link Reduction} (default {@link Reductions#MEAN_NONZERO}); the soft-margin variant is
+ * {@code log(1 + exp(d(a,p) - d(a,n)))}. {@code labels.get(0)} holds the class ids (N), {@code predictions.get(0)}
+ * the embeddings (N, D); float16 embeddings are computed in float32.
+ *
+ * <p>A batch with no triplet gives a loss of 0 that is still attached to the graph (zero gradient), counted in the
+ * {@code no_triplet_batches} diagnostic (training calls only, i.e. while gradients are recorded). With a
+ * {@link CrossBatchMemory}, each training batch is mined against itself plus the bank, then enqueued.
+ */
+public final class TripletHingeLoss extends Loss implements PerSampleLoss, LossDiagnostics {
+
+    /** Default margin (FaceNet's 0.2, for embeddings of about unit scale). */
+    public static final float DEFAULT_MARGIN = 0.2f;
+
+    private final float margin;
+    private final Distance distance;
+    private final Miner miner;
+    private final boolean squared;
+    private final Reduction reduction;
+    private final boolean softMargin;
+    private final CrossBatchMemory memory;
+    private final AtomicLong noTripletBatches = new AtomicLong();
+
+    private TripletHingeLoss(Builder builder) {
+        super(builder.name);
+        this.margin = builder.margin;
+        this.distance = builder.distance;
+        this.miner = builder.miner;
+        this.squared = builder.squared;
+        this.reduction = builder.reduction;
+        this.softMargin = builder.softMargin;
+        this.memory = builder.memory;
+    }
+
+    /**
+     * Starts a builder: margin 0.2, Euclidean distance, all triplets ({@link BatchAllMiner}), not squared, hard
+     * margin, {@link Reductions#MEAN_NONZERO}, no memory.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public NDArray evaluate(NDList labels, NDList predictions) {
+        boolean training = GradMode.isRecording();
+        try (ResultScope scope = new ResultScope()) {
+            Terms terms = terms(labels, predictions);
+            if (training) {
+                if (terms.triplets().isEmpty()) {
+                    noTripletBatches.incrementAndGet();
+                }
+                if (memory != null) {
+                    memory.enqueue(terms.batch().embeddings(), terms.batch().labels());
+                }
+            }
+            return scope.keep(reduction.reduce(terms.losses()));
+        }
+    }
+
+    /**
+     * Returns the loss of each mined triplet, shape (T); {@code evaluate} is their reduction.
+     *
+     * @param labels the class ids, as for {@code evaluate}
+     * @param predictions the embeddings, as for {@code evaluate}
+     * @return the per-triplet losses (T may be 0)
+     */
+    @Override
+    public NDArray perSample(NDList labels, NDList predictions) {
+        try (ResultScope scope = new ResultScope()) {
+            return scope.keep(terms(labels, predictions).losses());
+        }
+    }
+
+    /**
+     * Returns {@code triplets} (count), {@code active_fraction} (share with loss &gt; 0), {@code mean_d_ap},
+     * {@code mean_d_an} (0 when there is no triplet) and {@code no_triplet_batches} (training batches so far).
+     *
+     * @param labels the class ids, as for {@code evaluate}
+     * @param predictions the embeddings, as for {@code evaluate}
+     * @return scalar arrays by name
+     */
+    @Override
+    public Map<String, NDArray> diagnostics(NDList labels, NDList predictions) {
+        try (ResultScope scope = new ResultScope()) {
+            Terms terms = terms(labels, predictions);
+            NDArray losses = terms.losses();
+            Map<String, NDArray> parts = new LinkedHashMap<>();
+            parts.put("triplets", scope.keep(losses.getManager().create(terms.triplets().size())));
+            NDArray active = losses.gt(0f).toType(losses.getDataType(), false);
+            parts.put("active_fraction", scope.keep(Reductions.MEAN.reduce(active)));
+            parts.put("mean_d_ap", scope.keep(Reductions.MEAN.reduce(terms.positiveDistances())));
+            parts.put("mean_d_an", scope.keep(Reductions.MEAN.reduce(terms.negativeDistances())));
+            parts.put("no_triplet_batches", scope.keep(losses.getManager().create(noTripletBatches.get())));
+            return parts;
+        }
+    }
+
+    /**
+     * Returns the number of training batches so far in which the miner found no triplet.
+     *
+     * @return the count
+     */
+    public long noTripletBatches() {
+        return noTripletBatches.get();
+    }
+
+    private Terms terms(NDList labels, NDList predictions) {
+        MiningBatch batch = MiningBatch.of(labels, predictions, distance, squared, memory);
+        Triplets triplets = miner.mine(batch.distances().stopGradient(), batch.labels(), batch.referenceLabels());
+        NDArray positiveDistances = batch.distancesAt(triplets.anchorPositiveEntries(batch.references()));
+        NDArray negativeDistances = batch.distancesAt(triplets.anchorNegativeEntries(batch.references()));
+        NDArray difference = positiveDistances.sub(negativeDistances);
+        NDArray losses = softMargin ? Activation.softPlus(difference) : Activation.relu(difference.add(margin));
+        return new Terms(batch, triplets, positiveDistances, negativeDistances, losses);
+    }
+
+    private record Terms(
+            MiningBatch batch,
+            Triplets triplets,
+            NDArray positiveDistances,
+            NDArray negativeDistances,
+            NDArray losses) {}
+
+    /** Builds a {@link TripletHingeLoss}; every property has a default. */
+    public static final class Builder {
+
+        private String name = "TripletHingeLoss";
+        private float margin = DEFAULT_MARGIN;
+        private Distance distance = new EuclideanDistance();
+        private Miner miner = BatchAllMiner.all();
+        private boolean squared;
+        private Reduction reduction = Reductions.MEAN_NONZERO;
+        private boolean softMargin;
+        private CrossBatchMemory memory;
+
+        private Builder() {}
+
+        /**
+         * Sets the loss name shown by DJL's training listeners.
+         *
+         * @param name non-empty
+         * @return this builder
+         */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * Sets the margin of the hinge (unused with {@link #softMargin}).
+         *
+         * @param margin finite and &gt;= 0
+         * @return this builder
+         */
+        public Builder margin(float margin) {
+            this.margin = margin;
+            return this;
+        }
+
+        /**
+         * Sets the distance between embeddings.
+         *
+         * @param distance e.g. {@link EuclideanDistance}, {@link CosineDistance}
+         * @return this builder
+         */
+        public Builder distance(Distance distance) {
+            this.distance = distance;
+            return this;
+        }
+
+        /**
+         * Sets the triplet miner; it sees the distances the loss uses (squared when {@link #squared} is set).
+         *
+         * @param miner e.g. {@link BatchHardMiner}, {@link SemiHardMiner}
+         * @return this builder
+         */
+        public Builder miner(Miner miner) {
+            this.miner = miner;
+            return this;
+        }
+
+        /**
+         * Squares the distances before the hinge (and before mining).
+         *
+         * @param squared true for {@code max(0, d(a,p)^2 - d(a,n)^2 + margin)}
+         * @return this builder
+         */
+        public Builder squared(boolean squared) {
+            this.squared = squared;
+            return this;
+        }
+
+        /**
+         * Sets how per-triplet losses become the batch loss.
+         *
+         * @param reduction e.g. {@link Reductions#MEAN}
+         * @return this builder
+         */
+        public Builder reduction(Reduction reduction) {
+            this.reduction = reduction;
+            return this;
+        }
+
+        /**
+         * Uses the soft margin {@code log(1 + exp(d(a,p) - d(a,n)))} (Hermans et al. 2017) instead of the hinge.
+         *
+         * @param softMargin true for the softplus variant
+         * @return this builder
+         */
+        public Builder softMargin(boolean softMargin) {
+            this.softMargin = softMargin;
+            return this;
+        }
+
+        /**
+         * Mines against a cross-batch memory as well as the batch, and feeds training batches into it.
+         *
+         * @param memory the memory, or null for none
+         * @return this builder
+         */
+        public Builder memory(CrossBatchMemory memory) {
+            this.memory = memory;
+            return this;
+        }
+
+        /**
+         * Builds the loss.
+         *
+         * @return the loss
+         * @throws IllegalArgumentException if a property is missing or out of range
+         */
+        public TripletHingeLoss build() {
+            Checks.nonEmpty("name", name);
+            Checks.nonNegativeFinite("margin", margin);
+            Checks.present("distance", distance);
+            Checks.present("miner", miner);
+            Checks.present("reduction", reduction);
+            return new TripletHingeLoss(this);
+        }
+    }
+}
