@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * groups are dropped for this epoch). The order depends only on the seed and the epoch: {@link #sample} uses the
  * current epoch and then advances it, {@link #setEpoch} repositions it so a resumed run reproduces its data order.
  */
-public final class PkSampler implements Sampler {
+public final class PkSampler implements Sampler, EpochAware {
 
     private final int classesPerBatch;
     private final int samplesPerClass;
@@ -71,11 +71,7 @@ public final class PkSampler implements Sampler {
         return classesPerBatch * samplesPerClass;
     }
 
-    /**
-     * Sets the epoch the next {@link #sample} call uses.
-     *
-     * @param epoch &gt;= 0
-     */
+    @Override
     public synchronized void setEpoch(int epoch) {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);

@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * The network a run trains.
  *
- * @param type {@code linear} (linear SVM), {@code mlp}, {@code cnn}, or {@code cnn-embedding}
+ * @param type {@code linear} (linear SVM), {@code mlp}, {@code cnn}, or an embedding network: {@code mlp-embedding},
+ *     {@code cnn-embedding}
  * @param hidden widths of the MLP's hidden layers, or of the CNN's dense layer (first entry)
  * @param head {@code hinge} (one score per class) or {@code ce-aux-hinge} (a cross-entropy head plus an
  *     auxiliary hinge head on the same features)
- * @param embeddingDim dimension of the embedding ({@code cnn-embedding} only)
+ * @param embeddingDim dimension of the embedding (embedding networks only)
  * @param dropout dropout rate before the head (0 = none)
  */
 public record ModelConfig(String type, List<Integer> hidden, String head, Integer embeddingDim, Double dropout) {
@@ -31,7 +32,7 @@ public record ModelConfig(String type, List<Integer> hidden, String head, Intege
 
     /** Returns whether this model outputs embeddings rather than class scores. */
     public boolean isEmbedding() {
-        return "cnn-embedding".equals(type);
+        return type != null && type.endsWith("-embedding");
     }
 
     /** Returns the embedding dimension, or its default. */

@@ -46,8 +46,9 @@ public final class Networks {
             case "mlp" -> withHead(mlpTrunk(config.hiddenOrDefault()), config, outputs);
             case "cnn" -> withHead(cnnTrunk(config.hiddenOrDefault().get(0)), config, outputs);
             case "cnn-embedding" -> embedding(cnnTrunk(config.hiddenOrDefault().get(0)), config);
+            case "mlp-embedding" -> embedding(mlpTrunk(config.hiddenOrDefault()), config);
             default -> throw new IllegalArgumentException(
-                    "model.type must be linear, mlp, cnn or cnn-embedding, got '" + type + "'");
+                    "model.type must be linear, mlp, cnn, mlp-embedding or cnn-embedding, got '" + type + "'");
         };
     }
 

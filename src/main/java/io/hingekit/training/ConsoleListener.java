@@ -2,9 +2,14 @@ package io.hingekit.training;
 
 import io.hingekit.metrics.MarginReport;
 import java.io.PrintStream;
+import java.util.List;
 
 /** Prints one summary line per epoch: train and validation hinge loss, accuracy and margin violation rate. */
 public final class ConsoleListener implements RunListener {
+
+    /** The extra scalars worth a place on the line (embedding runs); the rest go to metrics.json and TensorBoard. */
+    private static final List<String> CONSOLE_SCALARS = List.of(
+            "train/loss", "validation/loss", "test/precision_at_1", "test/map_at_r");
 
     private final PrintStream out;
     private final int epochs;
@@ -25,7 +30,12 @@ public final class ConsoleListener implements RunListener {
         StringBuilder line = new StringBuilder(String.format("epoch %d/%d", epoch.epoch() + 1, epochs));
         append(line, "train", epoch.train());
         append(line, "val", epoch.validation());
-        epoch.scalars().forEach((name, value) -> line.append(String.format(" | %s %.4f", name, value)));
+        for (String name : CONSOLE_SCALARS) {
+            Double value = epoch.scalars().get(name);
+            if (value != null) {
+                line.append(String.format(" | %s %.4f", name, value));
+            }
+        }
         line.append(String.format(" | lr %.2g | %.1fs", epoch.learningRate(), epoch.seconds()));
         out.println(line);
     }

@@ -55,7 +55,7 @@ public final class ModelEmbeddingSource implements EmbeddingSource {
             RunConfig config = model.config();
             if (!config.model().isEmbedding()) {
                 throw new IllegalArgumentException(request.modelDir() + " is a classifier (model.type "
-                        + config.model().type() + ") with no embedding head; export needs a cnn-embedding model");
+                        + config.model().type() + ") with no embedding head; export needs an embedding model (mlp-embedding or cnn-embedding)");
             }
             DataSplits splits = new DatasetLoader(TrainingService.cacheDir())
                     .load(config.data(), request.dataDir(), config.seedOrDefault(), manager);

@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
@@ -275,7 +276,7 @@ public final class TrainingLoop {
         Map<String, Double> parts = new LinkedHashMap<>();
         if (lossSetup.loss() instanceof LossDiagnostics diagnostics) {
             diagnostics.diagnostics(result.labels(), result.predictions())
-                    .forEach((name, value) -> parts.put(name, (double) value.getFloat()));
+                    .forEach((name, value) -> parts.put(name, value.toType(DataType.FLOAT64, false).getDouble()));
         }
         StepReport report = new StepReport(epoch, step, loss, parts, result.gradientNorm(),
                 optimizer.currentLearningRate());

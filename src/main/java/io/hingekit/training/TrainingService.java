@@ -98,7 +98,7 @@ public final class TrainingService {
     private static int outputs(RunConfig config, LossSetup loss, DataSplits data) {
         if (loss.embedding() != config.model().isEmbedding()) {
             throw new IllegalArgumentException("loss.type " + config.loss().type() + " does not fit model.type "
-                    + config.model().type() + ": a triplet loss needs cnn-embedding and the reverse");
+                    + config.model().type() + ": a triplet loss needs an embedding model (mlp-embedding, cnn-embedding) and the reverse");
         }
         if (loss.embedding()) {
             return config.model().embeddingDimOrDefault();
