@@ -21,6 +21,7 @@ class TrainingServiceTest {
 
     private static final Path QUICK = Path.of("configs/quick.yaml");
     private static final Path RESUME = Path.of("src/test/resources/configs/resume.yaml");
+    private static final Path EMBEDDING = Path.of("src/test/resources/configs/embedding.yaml");
     private static final Path DIVERGE = Path.of("src/test/resources/configs/diverge.yaml");
 
     @TempDir
@@ -82,6 +83,33 @@ class TrainingServiceTest {
         RunReport resumed = quiet().train(request(RESUME, killed, true), List.of());
         for (String metric : List.of("test/loss", "test/accuracy", "validation/loss", "best_epoch")) {
             assertEquals(uninterrupted.finalMetrics().get(metric), resumed.finalMetrics().get(metric), 1e-5, metric);
+        }
+    }
+
+    @Test
+    void anEmbeddingRunLowersTheTripletLossAndRetrievesFarAboveChance() throws Exception {
+        List<EpochReport> epochs = new ArrayList<>();
+        RunListener recorder = new RunListener() {
+            @Override
+            public void onEpochEnd(EpochReport epoch) {
+                epochs.add(epoch);
+            }
+        };
+        Path out = tmp.resolve("embedding");
+        RunReport report = quiet().train(request(EMBEDDING, out, false), List.of(recorder));
+        double first = epochs.get(0).scalars().get("train/loss");
+        double last = epochs.get(epochs.size() - 1).scalars().get("train/loss");
+        assertTrue(last < first, "train triplet loss " + first + " -> " + last);
+        assertTrue(report.finalMetrics().get("test/precision_at_1") > 0.6, "5 classes: chance is 0.2");
+        assertEquals(0.0, report.finalMetrics().get("test/skipped_queries"));
+        assertTrue(epochs.get(0).train() == null, "embedding runs have no margin report");
+
+        try (var source = ModelEmbeddingSource.open(
+                new io.hingekit.export.EmbeddingRequest(out, null, "test", 64, "cpu"))) {
+            assertEquals(8, source.dimension());
+            assertEquals(250, source.count());
+            var batch = source.batches().next();
+            assertEquals(64, batch.ids().length);
         }
     }
 
