@@ -34,7 +34,9 @@ public record ExponentialHistogram(HistogramProto proto, long nonFiniteCount) {
     private static final double[] LIMITS = defaultLimits();
     private static final int POSITIVE_LIMITS = (LIMITS.length - 3) / 2;
     /** Magnitudes are floored here before the logarithm; anything below {@link #FIRST_LIMIT} maps to the same bucket. */
-    private static final double TINY = 1e-300;
+    private static final float TINY = 1e-30f;
+    private static final double LOG_FIRST_LIMIT = Math.log(FIRST_LIMIT);
+    private static final double LOG_GROWTH = Math.log(GROWTH);
 
     /**
      * Returns the default bucket limits (a copy).
@@ -49,23 +51,35 @@ public record ExponentialHistogram(HistogramProto proto, long nonFiniteCount) {
      * Computes the histogram of an array of any shape on its device; only the per-bucket counts and four
      * statistics come back to the JVM.
      *
-     * @param values the values (any floating or integer type)
+     * @param values the values (any floating or integer type; left unchanged)
      * @return the histogram
      */
     public static ExponentialHistogram of(NDArray values) {
         try (NDManager scope = values.getManager().newSubManager()) {
-            NDArray asDouble = values.toType(DataType.FLOAT64, true);
-            asDouble.attach(scope);
-            NDArray all = asDouble.flatten();
-            NDArray finiteMask = all.isNaN().logicalOr(all.isInfinite()).logicalNot();
-            long finite = finiteMask.countNonzero().toType(DataType.INT64, false).getLong();
-            long nonFinite = all.size() - finite;
-            if (finite == 0) {
-                return new ExponentialHistogram(encode(new double[4], new double[LIMITS.length], 0), nonFinite);
+            NDArray flat = values.reshape(-1);
+            flat.attach(scope);
+            if (flat.getDataType() != DataType.FLOAT32 && flat.getDataType() != DataType.FLOAT64) {
+                flat = flat.toType(DataType.FLOAT64, false);
             }
-            NDArray x = nonFinite == 0 ? all : all.booleanMask(finiteMask);
-            double[] stats = NDArrays.stack(new NDList(x.min(), x.max(), x.sum(), x.square().sum())).toDoubleArray();
-            return new ExponentialHistogram(encode(stats, bucketCounts(x, scope), finite), nonFinite);
+            if (flat.isEmpty()) {
+                return empty(0);
+            }
+            NDArray x = flat;
+            long nonFinite = 0;
+            double[] range = pair(flat.min(), flat.max());
+            if (!Double.isFinite(range[0]) || !Double.isFinite(range[1])) {
+                NDArray finite = flat.isNaN().logicalOr(flat.isInfinite()).logicalNot();
+                x = flat.booleanMask(finite);
+                nonFinite = flat.size() - x.size();
+                if (x.isEmpty()) {
+                    return empty(nonFinite);
+                }
+                range = pair(x.min(), x.max());
+            }
+            NDArray asDouble = x.toType(DataType.FLOAT64, false);
+            double[] sums = pair(asDouble.sum(), asDouble.square().sum());
+            double[] stats = {range[0], range[1], sums[0], sums[1]};
+            return new ExponentialHistogram(encode(stats, bucketCounts(x, scope), x.size()), nonFinite);
         }
     }
 
@@ -81,12 +95,17 @@ public record ExponentialHistogram(HistogramProto proto, long nonFiniteCount) {
         }
     }
 
-    /** Counts finite values per bucket: an estimated index from the logarithm, corrected by one comparison each way. */
+    /**
+     * Counts finite values per bucket: an index estimated from a float32 logarithm (off by at most one near a
+     * limit), then corrected by one exact comparison with the limits each way.
+     */
     private static double[] bucketCounts(NDArray x, NDManager scope) {
         NDArray limits = scope.create(LIMITS);
-        NDArray steps = x.abs().maximum(TINY).div(FIRST_LIMIT).log().div(Math.log(GROWTH)).floor();
-        NDArray atOrBelow = steps.add(1).clip(0, POSITIVE_LIMITS);
-        NDArray estimate = NDArrays.where(x.gte(0), atOrBelow.add(POSITIVE_LIMITS + 2), atOrBelow.neg().add(POSITIVE_LIMITS + 1));
+        NDArray atOrBelow = x.toType(DataType.FLOAT32, false).abs().maximum(TINY).log().sub(LOG_FIRST_LIMIT)
+                .div(LOG_GROWTH).floor().add(1).clip(0, POSITIVE_LIMITS);
+        // positive x: (n + 2) + atOrBelow; negative x: (n + 1) - atOrBelow
+        NDArray positive = x.gte(0).toType(DataType.FLOAT32, false);
+        NDArray estimate = atOrBelow.mul(2).add(1).mul(positive).sub(atOrBelow).add(POSITIVE_LIMITS + 1);
         NDArray index = estimate.toType(DataType.INT64, false);
         index = index.sub(limits.gather(index.sub(1), 0).gt(x).toType(DataType.INT64, false));
         index = index.add(limits.gather(index, 0).lte(x).toType(DataType.INT64, false));
@@ -98,6 +117,14 @@ public record ExponentialHistogram(HistogramProto proto, long nonFiniteCount) {
             result[(int) buckets[i]] = counts[i];
         }
         return result;
+    }
+
+    private static ExponentialHistogram empty(long nonFinite) {
+        return new ExponentialHistogram(encode(new double[4], new double[LIMITS.length], 0), nonFinite);
+    }
+
+    private static double[] pair(NDArray first, NDArray second) {
+        return NDArrays.stack(new NDList(first, second)).toType(DataType.FLOAT64, false).toDoubleArray();
     }
 
     private static HistogramProto encode(double[] stats, double[] counts, long num) {

@@ -197,8 +197,9 @@ public final class SummaryWriter implements AutoCloseable {
     }
 
     /**
-     * Marks a (re)start at a step, as after resuming from a checkpoint: TensorBoard then drops the points at or
-     * after this step that an earlier process logged.
+     * Marks a session start at a step. TensorBoard's Python loader takes the first START of a run as its beginning
+     * and each later one as a restart (a resume from a checkpoint): it then drops the points at or after that step
+     * that earlier processes logged. So write one when a run first starts as well as on every resume.
      *
      * @param step the step training resumes at, &gt;= 0
      */

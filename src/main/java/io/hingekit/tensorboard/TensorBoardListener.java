@@ -21,6 +21,11 @@ import java.util.Map;
  * {@code 1 / (1 + exp(-s))}: monotone, so the ranking of the samples (and thus the curve) is the raw scores', and
  * the threshold 0.5 is the raw score 0. A single score column with two classes is the binary case: one curve for
  * class 1.
+ *
+ * <p>Every process writes a SessionLog START at its start step, not only resumed ones: TensorBoard's Python loader
+ * takes a run's first START as its beginning and drops the points at or after the step of each later START, so a
+ * resume hides what the interrupted process logged past its checkpoint. (TensorBoard's Rust data server gets the
+ * same result from the steps alone: a point preempts the points of its series at later or equal steps.)
  */
 public final class TensorBoardListener implements RunListener {
 
@@ -65,9 +70,7 @@ public final class TensorBoardListener implements RunListener {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open TensorBoard log directory " + context.logDir(), e);
         }
-        if (context.resumed()) {
-            writer.sessionStart(context.startStep());
-        }
+        writer.sessionStart(context.startStep());
     }
 
     @Override

@@ -72,6 +72,9 @@ class ExponentialHistogramTest {
         for (int i = 0; i < 20000; i++) {
             values.add(random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20));
         }
+        for (double extreme : new double[] {1e300, -1e300, 1e-300, -1e-300, Double.MIN_VALUE, 3.5e38, -0.0}) {
+            values.add(extreme);
+        }
         for (int k = 1; k < limits.length - 1; k += 37) {
             values.add(limits[k]);
             values.add(Math.nextUp(limits[k]));
