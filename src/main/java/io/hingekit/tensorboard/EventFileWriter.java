@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * system every {@link Builder#flushInterval(Duration) flush interval} and on {@link #flush()}; {@link #close()} drains the queue, flushes
  * and fsyncs. The file is an append-only log that TensorBoard reads while it grows (so it is not written to a
  * temporary file and renamed): a killed process leaves a file whose complete records all read back.
+ *
+ * <p>{@link #add} and {@link #flush} may be called from several threads, but not concurrently with {@link #close}.
  */
 public final class EventFileWriter implements AutoCloseable {
 
@@ -60,6 +62,9 @@ public final class EventFileWriter implements AutoCloseable {
     private final Thread thread;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile IOException failure;
+    /** Touched by the writer thread only. */
+    private boolean unflushed;
+    private long lastFlushNanos = System.nanoTime();
 
     private EventFileWriter(Builder builder) throws IOException {
         Files.createDirectories(builder.logDir);
@@ -69,8 +74,13 @@ public final class EventFileWriter implements AutoCloseable {
         this.records = new RecordWriter(out);
         this.queue = new ArrayBlockingQueue<>(builder.queueCapacity);
         this.flushIntervalNanos = builder.flushInterval.toNanos();
-        records.write(fileVersionEvent().toByteArray());
-        out.flush();
+        try {
+            records.write(fileVersionEvent().toByteArray());
+            out.flush();
+        } catch (IOException e) {
+            fileStream.close();
+            throw e;
+        }
         this.thread = new Thread(this::drain, "tensorboard-writer-" + file.getFileName());
         thread.setDaemon(true);
         thread.start();
@@ -139,8 +149,6 @@ public final class EventFileWriter implements AutoCloseable {
     }
 
     private void drain() {
-        long lastFlush = System.nanoTime();
-        boolean dirty = false;
         while (true) {
             Command command;
             try {
@@ -152,26 +160,28 @@ public final class EventFileWriter implements AutoCloseable {
             try {
                 if (command instanceof Command.Write write) {
                     records.write(write.event().toByteArray());
-                    dirty = true;
+                    unflushed = true;
                 } else if (command instanceof Command.Flush flush) {
-                    out.flush();
-                    dirty = false;
-                    lastFlush = System.nanoTime();
+                    flushStream();
                     flush.done().complete(null);
                 } else if (command instanceof Command.Close close) {
                     finish(close.done());
                     return;
                 }
-                if (dirty && System.nanoTime() - lastFlush >= flushIntervalNanos) {
-                    out.flush();
-                    dirty = false;
-                    lastFlush = System.nanoTime();
+                if (unflushed && System.nanoTime() - lastFlushNanos >= flushIntervalNanos) {
+                    flushStream();
                 }
             } catch (IOException e) {
                 failure = e;
                 failPending(command);
             }
         }
+    }
+
+    private void flushStream() throws IOException {
+        out.flush();
+        unflushed = false;
+        lastFlushNanos = System.nanoTime();
     }
 
     private void finish(CompletableFuture<Void> done) {
