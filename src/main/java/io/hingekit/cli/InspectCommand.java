@@ -1,0 +1,50 @@
+package io.hingekit.cli;
+
+import io.hingekit.tensorboard.RunInspector;
+import io.hingekit.tensorboard.RunSummary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The {@code inspect} command: summarises a run directory's TensorBoard event files as text or JSON. */
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        description = "Summarise the TensorBoard event files of a run directory: tags, counts, last values.")
+public final class InspectCommand implements Callable<Integer> {
+
+    /** Exit code when the directory is missing, not a run directory, or unreadable. */
+    public static final int EXIT_BAD_RUN_DIRECTORY = 1;
+
+    @Parameters(index = "0", paramLabel = "<rundir>", description = "Run log directory holding events.out.tfevents.* files.")
+    private Path runDir;
+
+    @Option(names = "--json", description = "Print a machine-readable JSON summary.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Creates the command; picocli fills in the arguments. */
+    public InspectCommand() {}
+
+    @Override
+    public Integer call() {
+        RunSummary summary;
+        try {
+            summary = new RunInspector().inspect(runDir);
+        } catch (IllegalArgumentException | IOException e) {
+            spec.commandLine().getErr().println("inspect: " + e.getMessage());
+            return EXIT_BAD_RUN_DIRECTORY;
+        }
+        spec.commandLine().getOut().print(json ? RunInspector.toJson(summary) + System.lineSeparator()
+                : RunInspector.toText(summary));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
