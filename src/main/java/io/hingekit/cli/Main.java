@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "hingekit 0.1.0",
         description = "Margin-based (hinge) learning on the JVM with DJL.",
-        subcommands = {TrainCommand.class, ExportCommand.class, SearchCommand.class, EvaluateRetrievalCommand.class})
+        subcommands = {TrainCommand.class, InspectCommand.class, ExportCommand.class, SearchCommand.class,
+            EvaluateRetrievalCommand.class})
 public final class Main {
 
     /** Exit code for bad input: a missing file, an invalid config or option. */

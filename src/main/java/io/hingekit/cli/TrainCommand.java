@@ -37,10 +37,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "replace an existing run in the model directory")
     private boolean overwrite;
 
+    @Option(names = "--no-tensorboard", description = "do not write TensorBoard event files")
+    private boolean noTensorboard;
+
     @Override
     public Integer call() throws Exception {
         new TrainingService(System.out).train(
-                new TrainRequest(config, device, epochs, out, logDir, dataDir, resume, overwrite), List.of());
+                new TrainRequest(config, device, epochs, out, logDir, dataDir, resume, overwrite, !noTensorboard),
+                List.of());
         return 0;
     }
 }

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * @param dataDir Fashion-MNIST directory overriding the config's (null = the config's)
  * @param resume whether to continue from the latest checkpoint in {@code out}
  * @param overwrite whether a fresh run may replace an existing model directory's checkpoints
+ * @param tensorboard whether to write TensorBoard event files to the log directory
  */
 public record TrainRequest(
         Path config, String device, Integer epochs, Path out, Path logDir, Path dataDir, boolean resume,
-        boolean overwrite) {}
+        boolean overwrite, boolean tensorboard) {}

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hingekit.data.DataSplits;
 import io.hingekit.data.DatasetLoader;
+import io.hingekit.tensorboard.TensorBoardListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -83,7 +84,12 @@ public final class TrainingService {
                 List<RunListener> listeners = new ArrayList<>();
                 listeners.add(new ConsoleListener(out, config.training().epochsOrDefault()));
                 listeners.addAll(extraListeners);
-                RunContext context = new RunContext(config.name(), modelDir, logDir(request, config), 0, 0,
+                Path logDir = logDir(request, config);
+                if (request.tensorboard()) {
+                    listeners.add(new TensorBoardListener());
+                    out.printf("TensorBoard: tensorboard --logdir %s%n", logDir.toAbsolutePath().getParent());
+                }
+                RunContext context = new RunContext(config.name(), modelDir, logDir, 0, 0,
                         request.resume(), data.train().classNames(), RunConfigs.flatten(config));
                 RunReport report = new TrainingLoop(config, network, loss, optimizer, data, modelDir, listeners,
                         info, manager).run(checkpoint, context);

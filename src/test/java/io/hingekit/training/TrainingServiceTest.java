@@ -28,7 +28,7 @@ class TrainingServiceTest {
     Path tmp;
 
     private static TrainRequest request(Path config, Path out, boolean resume) {
-        return new TrainRequest(config, "cpu", null, out, null, null, resume, false);
+        return new TrainRequest(config, "cpu", null, out, null, null, resume, false, false);
     }
 
     private static TrainingService quiet() {
@@ -124,9 +124,9 @@ class TrainingServiceTest {
     @Test
     void aFreshRunRefusesToReplaceATrainedModelDirectory() throws Exception {
         Path out = tmp.resolve("twice");
-        quiet().train(new TrainRequest(QUICK, "cpu", 1, out, null, null, false, false), List.of());
+        quiet().train(new TrainRequest(QUICK, "cpu", 1, out, null, null, false, false, false), List.of());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> quiet().train(new TrainRequest(QUICK, "cpu", 1, out, null, null, false, false), List.of()));
+                () -> quiet().train(new TrainRequest(QUICK, "cpu", 1, out, null, null, false, false, false), List.of()));
         assertTrue(e.getMessage().contains("--resume"), e.getMessage());
     }
 
