@@ -21,7 +21,10 @@ public final class InspectCommand implements Callable<Integer> {
     /** Exit code when the directory is missing, not a run directory, or unreadable. */
     public static final int EXIT_BAD_RUN_DIRECTORY = 1;
 
-    @Parameters(index = "0", paramLabel = "<rundir>", description = "Run log directory holding events.out.tfevents.* files.")
+    @Parameters(
+            index = "0",
+            paramLabel = "<rundir>",
+            description = "Run log directory holding events.out.tfevents.* files.")
     private Path runDir;
 
     @Option(names = "--json", description = "Print a machine-readable JSON summary.")

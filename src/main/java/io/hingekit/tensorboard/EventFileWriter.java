@@ -27,9 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The file is named {@code events.out.tfevents.<unix seconds, 10 digits>.<hostname>.<pid>.<counter>} and starts
  * with an Event whose {@code file_version} is {@value #FILE_VERSION}. Events go through a bounded queue: when it is
  * full, {@link #add} blocks the producer until the thread has caught up. The thread flushes to the operating
- * system every {@link Builder#flushInterval(Duration) flush interval} and on {@link #flush()}; {@link #close()} drains the queue, flushes
- * and fsyncs. The file is an append-only log that TensorBoard reads while it grows (so it is not written to a
- * temporary file and renamed): a killed process leaves a file whose complete records all read back.
+ * system every {@link Builder#flushInterval(Duration) flush interval} and on {@link #flush()}; {@link #close()}
+ * drains the queue, flushes and fsyncs. The file is an append-only log that TensorBoard reads while it grows (so
+ * it is not written to a temporary file and renamed): a killed process leaves a file whose complete records all
+ * read back.
  *
  * <p>{@link #add} and {@link #flush} may be called from several threads, but not concurrently with {@link #close}.
  */
@@ -52,6 +53,8 @@ public final class EventFileWriter implements AutoCloseable {
 
     private static final int BUFFER_BYTES = 1 << 16;
     private static final AtomicLong FILE_COUNTER = new AtomicLong();
+    /** Looked up once: resolving the local host can be slow where DNS is misconfigured. */
+    private static final String HOST_NAME = hostName();
 
     private final Path file;
     private final FileOutputStream fileStream;
@@ -242,7 +245,7 @@ public final class EventFileWriter implements AutoCloseable {
     static String fileName(Instant now) {
         return String.format(
                 "%s%010d.%s.%d.%d",
-                FILE_PREFIX, now.getEpochSecond(), hostName(), ProcessHandle.current().pid(),
+                FILE_PREFIX, now.getEpochSecond(), HOST_NAME, ProcessHandle.current().pid(),
                 FILE_COUNTER.getAndIncrement());
     }
 

@@ -33,7 +33,7 @@ public record ExponentialHistogram(HistogramProto proto, long nonFiniteCount) {
 
     private static final double[] LIMITS = defaultLimits();
     private static final int POSITIVE_LIMITS = (LIMITS.length - 3) / 2;
-    /** Magnitudes are floored here before the logarithm; anything below {@link #FIRST_LIMIT} maps to the same bucket. */
+    /** Magnitudes are floored here before the logarithm; all below {@link #FIRST_LIMIT} share a bucket anyway. */
     private static final float TINY = 1e-30f;
     private static final double LOG_FIRST_LIMIT = Math.log(FIRST_LIMIT);
     private static final double LOG_GROWTH = Math.log(GROWTH);

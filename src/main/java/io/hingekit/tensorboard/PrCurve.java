@@ -4,9 +4,9 @@ package io.hingekit.tensorboard;
  * A precision-recall curve in the layout of TensorBoard's PR curve plugin: counts at {@code numThresholds}
  * thresholds evenly spaced over [0, 1].
  *
- * <p>A prediction {@code p} falls in bucket {@code floor(p * (numThresholds - 1))} (float arithmetic); at threshold {@code i} the
- * predicted positives are the samples whose bucket is {@code >= i}. Precision and recall divide by
- * {@code max(}{@value #MINIMUM_COUNT}{@code , denominator)}, as TensorBoard's own summary does.
+ * <p>A prediction {@code p} falls in bucket {@code floor(p * (numThresholds - 1))} (float arithmetic); at
+ * threshold {@code i} the predicted positives are the samples whose bucket is {@code >= i}. Precision and recall
+ * divide by {@code max(}{@value #MINIMUM_COUNT}{@code , denominator)}, as TensorBoard's own summary does.
  *
  * @param truePositives true positives per threshold
  * @param falsePositives false positives per threshold

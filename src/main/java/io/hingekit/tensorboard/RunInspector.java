@@ -198,7 +198,8 @@ public final class RunInspector {
                 return prCurveDetail(tensor);
             }
             if (tensor.getStringValCount() > 0) {
-                String text = tensor.getStringVal(0).toString(StandardCharsets.UTF_8);
+                String text = tensor.getStringVal(0).toString(StandardCharsets.UTF_8).strip()
+                        .replaceAll("\\s+", " ");
                 return text.length() > TEXT_PREVIEW_CHARS ? text.substring(0, TEXT_PREVIEW_CHARS) + "..." : text;
             }
             return "tensor " + tensor.getDtype() + " " + tensor.getTensorShape().getDimList().stream()

@@ -77,7 +77,8 @@ public final class Summaries {
      * @return scalars plugin, scalar data class
      */
     public static SummaryMetadata scalarMetadata() {
-        return metadata(SCALARS_PLUGIN, ScalarPluginData.getDefaultInstance().toByteString(), DataClass.DATA_CLASS_SCALAR);
+        ByteString content = ScalarPluginData.getDefaultInstance().toByteString();
+        return metadata(SCALARS_PLUGIN, content, DataClass.DATA_CLASS_SCALAR);
     }
 
     /**
@@ -97,8 +98,8 @@ public final class Summaries {
      * @return histograms plugin, tensor data class
      */
     public static SummaryMetadata histogramMetadata() {
-        return metadata(
-                HISTOGRAMS_PLUGIN, HistogramPluginData.getDefaultInstance().toByteString(), DataClass.DATA_CLASS_TENSOR);
+        ByteString content = HistogramPluginData.getDefaultInstance().toByteString();
+        return metadata(HISTOGRAMS_PLUGIN, content, DataClass.DATA_CLASS_TENSOR);
     }
 
     /**

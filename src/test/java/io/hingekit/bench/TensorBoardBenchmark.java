@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * included) and the cost of logging one histogram of a 1M-element NDArray (and of a 1M float[]), median of
  * repeats. Writes {@code bench/results/tensorboard.json} and prints it.
  *
- * <p>Run after {@code mvn -o test-compile}: {@code java -cp target/test-classes:target/classes:<dependencies>
- * io.hingekit.bench.TensorBoardBenchmark}.
+ * <p>Run after {@code mvn -o test-compile}: {@code java [-Dai.djl.pytorch.num_threads=1] -cp
+ * target/test-classes:target/classes:<dependencies> io.hingekit.bench.TensorBoardBenchmark}.
  */
 public final class TensorBoardBenchmark {
 
@@ -32,6 +32,8 @@ public final class TensorBoardBenchmark {
     private static final int HISTOGRAM_WARMUP = 3;
     private static final int HISTOGRAM_REPEATS = 15;
     private static final Path RESULT = Path.of("bench", "results", "tensorboard.json");
+    /** DJL's setting of libtorch's intra-op threads; on a shared 2-core machine 1 avoids OpenMP oversubscription. */
+    private static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
 
     private TensorBoardBenchmark() {}
 
@@ -48,6 +50,7 @@ public final class TensorBoardBenchmark {
             result.put("date", LocalDate.now().toString());
             result.put("cpus", Runtime.getRuntime().availableProcessors());
             result.put("java", System.getProperty("java.version"));
+            result.put("torch_intra_op_threads", System.getProperty(THREADS_PROPERTY, "default (one per core)"));
             result.put("scalar_events", SCALARS);
             result.put("scalar_events_per_second", Math.round(scalarEventsPerSecond(root.resolve("scalars"))));
             try (NDManager manager = NDManager.newBaseManager()) {

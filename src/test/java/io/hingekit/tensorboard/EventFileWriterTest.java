@@ -53,7 +53,8 @@ class EventFileWriterTest {
 
     @Test
     void flushMakesQueuedEventsReadable() throws IOException {
-        try (EventFileWriter writer = EventFileWriter.builder().logDir(dir).flushInterval(Duration.ofHours(1)).build()) {
+        try (EventFileWriter writer =
+                EventFileWriter.builder().logDir(dir).flushInterval(Duration.ofHours(1)).build()) {
             for (int step = 0; step < 100; step++) {
                 writer.add(Event.newBuilder().setStep(step).build());
             }
@@ -64,7 +65,8 @@ class EventFileWriterTest {
 
     @Test
     void periodicFlushWritesWithoutBeingAsked() throws Exception {
-        try (EventFileWriter writer = EventFileWriter.builder().logDir(dir).flushInterval(Duration.ofMillis(50)).build()) {
+        try (EventFileWriter writer =
+                EventFileWriter.builder().logDir(dir).flushInterval(Duration.ofMillis(50)).build()) {
             writer.add(Event.newBuilder().setStep(1).build());
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (EventFiles.readAll(writer.file()).size() < 2 && System.nanoTime() < deadline) {

@@ -14,8 +14,10 @@ public final class KilledWriterMain {
     private KilledWriterMain() {}
 
     public static void main(String[] args) throws Exception {
-        SummaryWriter writer = SummaryWriter.open(
-                EventFileWriter.builder().logDir(Path.of(args[0])).flushInterval(Duration.ofMillis(5)).queueCapacity(64));
+        SummaryWriter writer = SummaryWriter.open(EventFileWriter.builder()
+                .logDir(Path.of(args[0]))
+                .flushInterval(Duration.ofMillis(5))
+                .queueCapacity(64));
         for (long step = 0; ; step++) {
             writer.scalar("x", step / 2.0, step);
             if (step == STEPS_BEFORE_REPORT - 1) {

@@ -70,7 +70,8 @@ class RunInspectorTest {
         assertEquals(4, margin.lastHistogram().bins().stream().mapToDouble(HistogramSketch.Bin::count).sum());
         assertEquals(1.0, tag(summary, "validation/margin/nonfinite_count").lastValue());
         assertEquals("resumed from checkpoint 3", tag(summary, "notes").lastDetail());
-        assertEquals("127 thresholds; at 0.50: precision 1.0000, recall 1.0000", tag(summary, "pr_curve/cat").lastDetail());
+        assertEquals("127 thresholds; at 0.50: precision 1.0000, recall 1.0000",
+                tag(summary, "pr_curve/cat").lastDetail());
         assertTrue(tag(summary, "sample").lastDetail().startsWith("image 4x2"));
         assertEquals(0.9, tag(summary, "test/accuracy").lastValue(), 1e-7);
         assertTrue(summary.tags().stream().noneMatch(t -> t.tag().startsWith("_hparams_")));
