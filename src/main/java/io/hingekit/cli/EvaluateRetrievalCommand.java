@@ -47,21 +47,17 @@ public final class EvaluateRetrievalCommand implements Callable<Integer> {
     private boolean json;
 
     @Override
-    public Integer call() {
-        try {
-            RetrievalEvaluator evaluator = RetrievalEvaluator.builder()
-                    .k(k).queries(queries).candidates(candidates).seed(seed).build();
-            RetrievalReport report;
-            try (LuceneIndexSearcher searcher = LuceneIndexSearcher.open(index)) {
-                report = evaluator.evaluate(searcher);
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(json ? JsonOutput.render(report) : describe(index, report));
-            out.flush();
-            return 0;
-        } catch (IOException | RuntimeException e) {
-            return CommandFailures.report(spec, e);
+    public Integer call() throws IOException {
+        RetrievalEvaluator evaluator = RetrievalEvaluator.builder()
+                .k(k).queries(queries).candidates(candidates).seed(seed).build();
+        RetrievalReport report;
+        try (LuceneIndexSearcher searcher = LuceneIndexSearcher.open(index)) {
+            report = evaluator.evaluate(searcher);
         }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? JsonOutput.render(report) : describe(index, report));
+        out.flush();
+        return 0;
     }
 
     /**

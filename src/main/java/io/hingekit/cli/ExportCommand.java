@@ -90,36 +90,32 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        try {
-            if (evaluate && format != ExportFormat.LUCENE) {
-                throw new IllegalArgumentException("--evaluate needs --format lucene, got --format " + format.id());
-            }
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
-            }
-            ExportOptions options = ExportOptions.builder()
-                    .format(format).out(out).overwrite(overwrite)
-                    .maxConnections(maxConnections).beamWidth(beamWidth)
-                    .progress(new ProgressBar())
-                    .build();
-            ExportResult result;
-            try (EmbeddingSource source = factory.open(new EmbeddingRequest(model, data, split, batchSize, device))) {
-                result = new ExportService().export(source, options);
-            }
-            PrintWriter stdout = spec.commandLine().getOut();
-            stdout.printf("Exported %d embeddings (dimension %d) as %s to %s in %.1f s (%.0f items/s)%n",
-                    result.count(), result.manifest().dimension(), format.id(), result.directory(), result.seconds(),
-                    result.itemsPerSecond());
-            result.manifest().notes().forEach(note -> stdout.println("note: " + note));
-            if (evaluate) {
-                stdout.println(EvaluateRetrievalCommand.describe(result.directory(), evaluate(result.directory())));
-            }
-            stdout.flush();
-            return 0;
-        } catch (IOException | RuntimeException e) {
-            return CommandFailures.report(spec, e);
+    public Integer call() throws IOException {
+        if (evaluate && format != ExportFormat.LUCENE) {
+            throw new IllegalArgumentException("--evaluate needs --format lucene, got --format " + format.id());
         }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
+        }
+        ExportOptions options = ExportOptions.builder()
+                .format(format).out(out).overwrite(overwrite)
+                .maxConnections(maxConnections).beamWidth(beamWidth)
+                .progress(new ProgressBar())
+                .build();
+        ExportResult result;
+        try (EmbeddingSource source = factory.open(new EmbeddingRequest(model, data, split, batchSize, device))) {
+            result = new ExportService().export(source, options);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("Exported %d embeddings (dimension %d) as %s to %s in %.1f s (%.0f items/s)%n",
+                result.count(), result.manifest().dimension(), format.id(), result.directory(), result.seconds(),
+                result.itemsPerSecond());
+        result.manifest().notes().forEach(note -> stdout.println("note: " + note));
+        if (evaluate) {
+            stdout.println(EvaluateRetrievalCommand.describe(result.directory(), evaluate(result.directory())));
+        }
+        stdout.flush();
+        return 0;
     }
 
     private static RetrievalReport evaluate(Path directory) throws IOException {

@@ -18,8 +18,6 @@ import picocli.CommandLine.Spec;
         description = "Summarise the TensorBoard event files of a run directory: tags, counts, last values.")
 public final class InspectCommand implements Callable<Integer> {
 
-    /** Exit code when the directory is missing, not a run directory, or unreadable. */
-    public static final int EXIT_BAD_RUN_DIRECTORY = 1;
 
     @Parameters(
             index = "0",
@@ -37,14 +35,8 @@ public final class InspectCommand implements Callable<Integer> {
     public InspectCommand() {}
 
     @Override
-    public Integer call() {
-        RunSummary summary;
-        try {
-            summary = new RunInspector().inspect(runDir);
-        } catch (IllegalArgumentException | IOException e) {
-            spec.commandLine().getErr().println("inspect: " + e.getMessage());
-            return EXIT_BAD_RUN_DIRECTORY;
-        }
+    public Integer call() throws IOException {
+        RunSummary summary = new RunInspector().inspect(runDir);
         spec.commandLine().getOut().print(json ? RunInspector.toJson(summary) + System.lineSeparator()
                 : RunInspector.toText(summary));
         spec.commandLine().getOut().flush();

@@ -1,6 +1,7 @@
 package io.hingekit.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,14 +33,25 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd.getErr()));
-        return commandLine.execute(args);
+        return commandLine(new Main()).execute(args);
     }
 
-    private static int report(Exception e, PrintWriter err) {
-        boolean badInput = e instanceof IllegalArgumentException || e instanceof java.nio.file.NoSuchFileException;
-        err.println("hingekit: error: " + message(e));
+    /**
+     * Wraps a command (the root or one sub-command) with Hingekit's failure handling.
+     *
+     * @param command the picocli command object
+     * @return the command line to execute
+     */
+    public static CommandLine commandLine(Object command) {
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd));
+        return commandLine;
+    }
+
+    private static int report(Exception e, CommandLine cmd) {
+        boolean badInput = e instanceof IllegalArgumentException || e instanceof NoSuchFileException;
+        PrintWriter err = cmd.getErr();
+        err.println(cmd.getCommandSpec().qualifiedName() + ": error: " + message(e));
         if (System.getenv("HINGEKIT_DEBUG") != null) {
             e.printStackTrace(err);
         }
@@ -47,9 +59,12 @@ public final class Main {
         return badInput ? EXIT_BAD_INPUT : EXIT_FAILURE;
     }
 
-    private static String message(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    /** Messages of Hingekit's own checks speak for themselves; anything else also names its type. */
+    private static String message(Exception e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        boolean own = e instanceof IllegalArgumentException || e instanceof IllegalStateException;
+        return own && !message.isBlank() ? message
+                : e.getClass().getSimpleName() + (message.isBlank() ? "" : ": " + message);
     }
 
     /**

@@ -69,15 +69,13 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         try (LuceneIndexSearcher searcher = LuceneIndexSearcher.open(index)) {
             List<SearchHit> hits = query.search(searcher, k, candidates);
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? JsonOutput.render(result(searcher.manifest(), hits)) : table(searcher.manifest(), hits));
             out.flush();
             return 0;
-        } catch (IOException | RuntimeException e) {
-            return CommandFailures.report(spec, e);
         }
     }
 

@@ -45,7 +45,7 @@ class EvaluateRetrievalCommandTest {
     @Test
     void missingIndexFailsWithAMessage() {
         CliRun run = CliRun.of(new EvaluateRetrievalCommand(), "--index", tmp.resolve("nothing").toString());
-        assertEquals(1, run.exitCode());
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode());
         assertTrue(run.err().contains("is not a directory"), run.err());
         assertTrue(run.errIsClean(), run.err());
     }

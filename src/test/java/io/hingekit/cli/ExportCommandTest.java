@@ -24,7 +24,7 @@ class ExportCommandTest {
     void aDirectoryThatIsNoModelIsNamed() {
         CliRun run = CliRun.of(new ExportCommand(), "--model", tmp.resolve("m").toString(), "--format", "npy",
                 "--out", tmp.resolve("x").toString(), "--device", "cpu");
-        assertEquals(1, run.exitCode());
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode());
         assertTrue(run.err().contains("is not a Hingekit model directory"), run.err());
         assertTrue(run.errIsClean(), run.err());
         assertFalse(Files.exists(tmp.resolve("x")));
@@ -56,7 +56,7 @@ class ExportCommandTest {
         CliRun run = CliRun.of(new ExportCommand(request -> {
             throw new AssertionError("the source must not be opened");
         }), "--model", "m", "--format", "npy", "--out", tmp.resolve("x").toString(), "--evaluate");
-        assertEquals(1, run.exitCode());
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode());
         assertTrue(run.err().contains("--evaluate needs --format lucene"), run.err());
     }
 

@@ -73,7 +73,7 @@ class SearchCommandTest {
     void foreignDirectoryFailsWithAMessage() throws IOException {
         Path foreign = Files.createDirectories(tmp.resolve("foreign"));
         CliRun run = CliRun.of(new SearchCommand(), "--index", foreign.toString(), "--id", "1");
-        assertEquals(1, run.exitCode());
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode());
         assertTrue(run.err().startsWith("search: ") && run.err().contains("manifest.json is missing"),
                 run.err());
         assertTrue(run.errIsClean(), run.err());
@@ -83,7 +83,7 @@ class SearchCommandTest {
     void wrongDimensionFailsWithBothDimensions() throws IOException {
         Path file = Files.writeString(tmp.resolve("short.txt"), "1 2 3");
         CliRun run = CliRun.of(new SearchCommand(), "--index", index.toString(), "--vector", file.toString());
-        assertEquals(1, run.exitCode());
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode());
         assertTrue(run.err().contains("dimension 3") && run.err().contains("dimension 8"), run.err());
         assertTrue(run.errIsClean(), run.err());
     }

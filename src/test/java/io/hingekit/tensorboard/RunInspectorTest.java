@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hingekit.cli.InspectCommand;
+import io.hingekit.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -119,13 +120,13 @@ class RunInspectorTest {
         assertTrue(root.get("tags").findValues("tag").stream().anyMatch(n -> n.asText().equals("notes")));
 
         StringWriter missingErr = new StringWriter();
-        assertEquals(InspectCommand.EXIT_BAD_RUN_DIRECTORY,
+        assertEquals(Main.EXIT_BAD_INPUT,
                 command(new StringWriter(), missingErr).execute(dir.resolve("nope").toString()));
-        assertTrue(missingErr.toString().startsWith("inspect: not a directory"), missingErr.toString());
+        assertTrue(missingErr.toString().startsWith("inspect: error: not a directory"), missingErr.toString());
     }
 
     private static CommandLine command(StringWriter out, StringWriter err) {
-        CommandLine line = new CommandLine(new InspectCommand());
+        CommandLine line = Main.commandLine(new InspectCommand());
         line.setOut(new PrintWriter(out));
         line.setErr(new PrintWriter(err));
         return line;
