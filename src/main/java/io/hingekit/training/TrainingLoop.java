@@ -129,18 +129,11 @@ public final class TrainingLoop {
             globalStep = trainEpoch(epoch, previous.globalStep(), evaluator);
             train = evaluator.finish();
         }
-        UnaryOperator<NDList> forward = input -> network.forward(input, false);
-        SplitResult validation = evaluate(data.validation(), forward);
-        Map<String, SplitResult> results = new LinkedHashMap<>();
-        results.put("train", train);
-        results.put("validation", validation);
-        if (lossSetup.embedding()) {
-            // Embedding runs report retrieval on the test set each epoch; selection still uses validation.
-            results.put("test", evaluate(data.test(), forward));
-        }
+        Map<String, SplitResult> results = evaluateEpoch(train);
+        SplitResult validation = results.get("validation");
         boolean improved = validation.loss() < previous.bestValidationLoss() - IMPROVEMENT;
         if (improved) {
-            AtomicFiles.write(modelDir.resolve(MODEL_PARAMETERS), out -> saveParameters(out));
+            AtomicFiles.write(modelDir.resolve(MODEL_PARAMETERS), this::saveParameters);
         }
         Map<String, Double> summary = new LinkedHashMap<>();
         summary.put("epoch", (double) epoch + 1);
@@ -152,21 +145,36 @@ public final class TrainingLoop {
                 improved ? epoch : previous.bestEpoch(),
                 improved ? 0 : previous.epochsWithoutImprovement() + 1, history);
         checkpoints.save(state, this::writeCheckpointFiles);
-        double seconds = (System.nanoTime() - started) / 1e9;
+        EpochReport report = epochReport(epoch, globalStep, (System.nanoTime() - started) / 1e9, results);
+        listeners.forEach(l -> l.onEpochEnd(report));
+        return state;
+    }
+
+    /** Evaluates validation (and, for embedding runs, test retrieval) with the current parameters. */
+    private Map<String, SplitResult> evaluateEpoch(SplitResult train) throws IOException {
+        UnaryOperator<NDList> forward = input -> network.forward(input, false);
+        Map<String, SplitResult> results = new LinkedHashMap<>();
+        results.put("train", train);
+        results.put("validation", evaluate(data.validation(), forward));
+        if (lossSetup.embedding()) {
+            // Embedding runs report retrieval on the test set each epoch; selection still uses validation.
+            results.put("test", evaluate(data.test(), forward));
+        }
+        return results;
+    }
+
+    private EpochReport epochReport(int epoch, long globalStep, double seconds, Map<String, SplitResult> results) {
         Map<String, Double> scalars = new LinkedHashMap<>();
         Map<String, float[]> distributions = new LinkedHashMap<>();
         results.forEach((split, result) -> {
             result.scalars().forEach((name, value) -> scalars.put(split + "/" + name, value));
             result.distributions().forEach((name, values) -> distributions.put(split + "/" + name, values));
+            if (result.margins() == null) {
+                scalars.put(split + "/loss", result.loss());
+            }
         });
-        if (train.margins() == null) {
-            scalars.put("train/loss", train.loss());
-            scalars.put("validation/loss", validation.loss());
-        }
-        EpochReport report = new EpochReport(epoch, globalStep, optimizer.currentLearningRate(), seconds,
-                train.margins(), validation.margins(), scalars, distributions);
-        listeners.forEach(l -> l.onEpochEnd(report));
-        return state;
+        return new EpochReport(epoch, globalStep, optimizer.currentLearningRate(), seconds,
+                results.get("train").margins(), results.get("validation").margins(), scalars, distributions);
     }
 
     private SplitEvaluator newEvaluator(boolean training) {
