@@ -26,9 +26,10 @@ import java.util.Map;
 
 /**
  * Times one mining call (Euclidean distance matrix + mining) on the CPU for B in {256, 1024, 2048} at dimension
- * 128 (standard normal values from the LCG stream the Python peer also uses), labels {@code i / 8} (P = B/8 classes x K = 8), for batch-hard, semi-hard (margin 0.2) and batch-all (every
- * triplet), and writes the medians to {@code bench/results/mining.json}; for batch-all at B = 2048 it also records
- * the process's peak resident memory during that call. The PyTorch peer is
+ * 128 (standard normal values from the LCG stream the Python peer also uses), labels {@code i / 8} (P = B/8
+ * classes x K = 8), for batch-hard, semi-hard (margin 0.2) and batch-all (every triplet), and writes the medians
+ * to {@code bench/results/mining.json}; for batch-all at B = 2048 it also records the process's peak resident
+ * memory during that call. The PyTorch peer is
  * {@code src/test/python/mining_benchmark.py}. Not a test. Run after {@code mvn -o -q test-compile}, on a shared
  * machine with OpenMP threads that sleep rather than spin while waiting (both sides use libgomp; spinning threads
  * that lose their core to another process turn every small op into a scheduler time slice):
