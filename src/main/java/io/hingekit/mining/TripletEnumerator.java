@@ -1,6 +1,7 @@
 package io.hingekit.mining;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +72,8 @@ final class TripletEnumerator {
     private long[] countPerChunk(AnchorPositivePairs pairs) {
         long[] counts = new long[pairs.chunkCount()];
         for (int i = 0; i < counts.length; i++) {
-            try (ResultScope chunkScope = new ResultScope()) {
+            try (NDScope chunkScope = new NDScope()) {
+                chunkScope.suppressNotUsedWarning();
                 counts[i] = selected(pairs.chunk(i)).countNonzero().getLong();
             }
         }
