@@ -60,8 +60,8 @@ public final class PkSampler implements Sampler, EpochAware {
     @Override
     public synchronized Iterator<List<Long>> sample(RandomAccessDataset dataset) {
         if (dataset.size() != sampleCount) {
-            throw new IllegalArgumentException(
-                    "dataset has " + dataset.size() + " samples but the sampler was built from " + sampleCount + " labels");
+            throw new IllegalArgumentException("dataset has " + dataset.size()
+                    + " samples but the sampler was built from " + sampleCount + " labels");
         }
         return batches(epoch++).iterator();
     }

@@ -1,12 +1,14 @@
 package io.hingekit.mining;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.index.NDIndex;
 
 /**
  * The anchor-positive pairs of a distance matrix in row-major order, visited in chunks of pairs whose distance rows
  * (one row of R references per pair) fit an element budget, so that per-negative work stays O(budget) in memory
- * instead of O(Q * R * R).
+ * instead of O(Q * R * R). The rows handed out are negative distances: entries that are not negatives of the anchor
+ * read +infinity, so one comparison both selects negatives and tests distances.
  */
 final class AnchorPositivePairs {
 
@@ -14,14 +16,15 @@ final class AnchorPositivePairs {
     static final long DEFAULT_CHUNK_ELEMENTS = 1L << 22;
 
     private final NDArray distances;
-    private final NDArray negatives;
+    private final NDArray negativeDistances;
     private final NDArray anchors;
     private final NDArray positives;
     private final long chunkPairs;
 
     AnchorPositivePairs(NDArray distances, LabelMasks masks, long chunkElements) {
         this.distances = distances;
-        this.negatives = masks.negatives();
+        this.negativeDistances =
+                NDArrays.where(masks.negatives(), distances, MaskOps.fill(distances, Float.POSITIVE_INFINITY));
         NDArray pairs = masks.positives().nonzero();
         this.anchors = pairs.get(":, 0");
         this.positives = pairs.get(":, 1");
@@ -41,9 +44,9 @@ final class AnchorPositivePairs {
         long end = Math.min(size(), start + chunkPairs);
         NDArray chunkAnchors = anchors.get(new NDIndex("{}:{}", start, end));
         NDArray chunkPositives = positives.get(new NDIndex("{}:{}", start, end));
-        NDArray rows = distances.get(chunkAnchors);
         NDArray positiveDistances = distances.get(new NDIndex("{}, {}", chunkAnchors, chunkPositives));
-        return new Chunk(chunkAnchors, chunkPositives, rows, negatives.get(chunkAnchors), positiveDistances.expandDims(1));
+        return new Chunk(chunkAnchors, chunkPositives, negativeDistances.get(chunkAnchors),
+                positiveDistances.expandDims(1));
     }
 
     /**
@@ -51,20 +54,29 @@ final class AnchorPositivePairs {
      *
      * @param anchors anchor indices, shape (c)
      * @param positives positive indices, shape (c)
-     * @param rows the anchors' distance rows, shape (c, R)
-     * @param negativeRows the anchors' negative masks, shape (c, R)
+     * @param negativeRows the anchors' distance rows, +infinity where the reference is not a negative, shape (c, R)
      * @param positiveDistances d(a, p), shape (c, 1)
      */
-    record Chunk(NDArray anchors, NDArray positives, NDArray rows, NDArray negativeRows, NDArray positiveDistances) {
+    record Chunk(NDArray anchors, NDArray positives, NDArray negativeRows, NDArray positiveDistances) {
 
         /**
-         * Returns the hinge argument {@code d(a,p) - d(a,n) + offset} for every pair and reference.
+         * Tells, for every pair and reference, whether the reference is a negative whose hinge
+         * {@code d(a,p) - d(a,n) + offset} is positive (always false for non-negatives: their hinge is -infinity).
          *
          * @param offset the margin (0 for a plain comparison)
-         * @return shape (c, R)
+         * @return boolean, shape (c, R)
          */
-        NDArray hinge(float offset) {
-            return positiveDistances.sub(rows).add(offset);
+        NDArray positiveHinge(float offset) {
+            return positiveDistances.sub(negativeRows).add(offset).gt(0f);
+        }
+
+        /**
+         * Tells, for every pair and reference, whether the reference is a negative.
+         *
+         * @return boolean, shape (c, R)
+         */
+        NDArray isNegative() {
+            return negativeRows.lt(Float.POSITIVE_INFINITY);
         }
     }
 }

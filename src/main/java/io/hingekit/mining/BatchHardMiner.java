@@ -13,17 +13,20 @@ public final class BatchHardMiner implements Miner {
     public Triplets mine(NDArray distances, NDArray queryLabels, NDArray referenceLabels) {
         try (ResultScope scope = new ResultScope()) {
             LabelMasks masks = LabelMasks.of(distances, queryLabels, referenceLabels);
-            NDArray farthestPositive =
-                    NDArrays.where(masks.positives(), distances, MaskOps.fill(distances, Float.NEGATIVE_INFINITY))
-                            .argMax(1);
-            NDArray nearestNegative =
-                    NDArrays.where(masks.negatives(), distances, MaskOps.fill(distances, Float.POSITIVE_INFINITY))
-                            .argMin(1);
-            NDArray anchors = MaskOps.hasAny(masks.positives())
-                    .logicalAnd(MaskOps.hasAny(masks.negatives()))
+            NDArray negativeInfinity = MaskOps.fill(distances, Float.NEGATIVE_INFINITY);
+            NDArray positiveInfinity = MaskOps.fill(distances, Float.POSITIVE_INFINITY);
+            NDArray positiveRows = NDArrays.where(masks.positives(), distances, negativeInfinity);
+            NDArray negativeRows = NDArrays.where(masks.negatives(), distances, positiveInfinity);
+            NDArray farthestPositive = positiveRows.argMax(1).expandDims(1);
+            NDArray nearestNegative = negativeRows.argMin(1).expandDims(1);
+            // an anchor without positives (negatives) finds only -infinity (+infinity) there
+            NDArray anchors = positiveRows.gather(farthestPositive, 1).gt(negativeInfinity)
+                    .logicalAnd(negativeRows.gather(nearestNegative, 1).lt(positiveInfinity))
+                    .reshape(-1)
                     .nonzero()
                     .reshape(-1);
-            return scope.keep(new Triplets(anchors, farthestPositive.get(anchors), nearestNegative.get(anchors)));
+            return scope.keep(new Triplets(
+                    anchors, farthestPositive.reshape(-1).get(anchors), nearestNegative.reshape(-1).get(anchors)));
         }
     }
 }

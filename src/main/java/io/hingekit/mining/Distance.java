@@ -41,7 +41,9 @@ public interface Distance {
      */
     static NDArray squaredEuclideanUnclamped(NDArray queries, NDArray references) {
         NDArray queryNorms = queries.square().sum(new int[] {1}, true);
-        NDArray referenceNorms = references.square().sum(new int[] {1}).expandDims(0);
+        NDArray referenceNorms = references == queries
+                ? queryNorms.reshape(1, -1)
+                : references.square().sum(new int[] {1}).expandDims(0);
         NDArray products = queries.matMul(references.transpose());
         return queryNorms.add(referenceNorms).sub(products.mul(2));
     }

@@ -2,6 +2,7 @@ package io.hingekit.mining;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.index.NDIndex;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,28 +52,33 @@ public final class SemiHardMiner implements Miner {
         try (ResultScope scope = new ResultScope()) {
             LabelMasks masks = LabelMasks.of(distances, queryLabels, referenceLabels);
             AnchorPositivePairs pairs = new AnchorPositivePairs(distances, masks, chunkElements);
+            NDArray farthestNegative = NDArrays.where(
+                    masks.negatives(), distances, MaskOps.fill(distances, Float.NEGATIVE_INFINITY)).argMax(1);
+            NDArray hasNegative = MaskOps.hasAny(masks.negatives());
             List<Triplets> parts = new ArrayList<>();
             for (int i = 0; i < pairs.chunkCount(); i++) {
                 try (ResultScope chunkScope = new ResultScope()) {
-                    parts.add(chunkScope.keep(mineChunk(pairs.chunk(i))));
+                    AnchorPositivePairs.Chunk chunk = pairs.chunk(i);
+                    parts.add(chunkScope.keep(mineChunk(chunk, farthestNegative, hasNegative, distances)));
                 }
             }
             return scope.keep(Triplets.concat(parts, distances.getManager()));
         }
     }
 
-    private Triplets mineChunk(AnchorPositivePairs.Chunk chunk) {
-        NDArray rows = chunk.rows();
-        NDArray negatives = chunk.negativeRows();
-        NDArray beyond = negatives.logicalAnd(rows.gt(chunk.positiveDistances()));
-        NDArray nearestBeyond = NDArrays.where(beyond, rows, MaskOps.fill(rows, Float.POSITIVE_INFINITY)).argMin(1);
-        NDArray farthest = NDArrays.where(negatives, rows, MaskOps.fill(rows, Float.NEGATIVE_INFINITY)).argMax(1);
-        NDArray hasBeyond = MaskOps.hasAny(beyond);
-        NDArray negative = NDArrays.where(hasBeyond, nearestBeyond, farthest);
-        NDArray negativeDistances = rows.gather(negative.expandDims(1), 1);
+    private Triplets mineChunk(AnchorPositivePairs.Chunk chunk, NDArray farthestNegative, NDArray hasNegative,
+            NDArray distances) {
+        NDArray rows = chunk.negativeRows();
+        NDArray infinity = MaskOps.fill(rows, Float.POSITIVE_INFINITY);
+        NDArray beyondRows = NDArrays.where(rows.gt(chunk.positiveDistances()), rows, infinity);
+        NDArray nearestBeyond = beyondRows.argMin(1);
+        NDArray hasBeyond = beyondRows.gather(nearestBeyond.expandDims(1), 1).reshape(-1).lt(infinity);
+        NDArray anchors = chunk.anchors();
+        NDArray negative = NDArrays.where(hasBeyond, nearestBeyond, farthestNegative.get(anchors));
+        NDArray negativeDistances = distances.get(new NDIndex("{}, {}", anchors, negative)).expandDims(1);
         NDArray hinge = chunk.positiveDistances().sub(negativeDistances).add(margin).reshape(-1);
-        NDArray keep = MaskOps.hasAny(negatives).logicalAnd(hasBeyond.logicalNot().logicalOr(hinge.gt(0f)));
+        NDArray keep = hasNegative.get(anchors).logicalAnd(hasBeyond.logicalNot().logicalOr(hinge.gt(0f)));
         NDArray kept = keep.nonzero().reshape(-1);
-        return new Triplets(chunk.anchors().get(kept), chunk.positives().get(kept), negative.get(kept));
+        return new Triplets(anchors.get(kept), chunk.positives().get(kept), negative.get(kept));
     }
 }

@@ -1,6 +1,7 @@
 package io.hingekit.mining;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,8 +56,9 @@ final class TripletEnumerator {
                         firstRank += counts[i];
                     }
                     NDArray local = hits.get(":, 0");
+                    // a compact copy of the negatives column, so the part does not pin the (k, 2) hits storage
                     parts.add(chunkScope.keep(new Triplets(
-                            chunk.anchors().get(local), chunk.positives().get(local), hits.get(":, 1"))));
+                            chunk.anchors().get(local), chunk.positives().get(local), hits.get(":, 1").duplicate())));
                 }
             }
             return scope.keep(Triplets.concat(parts, distances.getManager()));
@@ -64,14 +66,14 @@ final class TripletEnumerator {
     }
 
     private NDArray selected(AnchorPositivePairs.Chunk chunk) {
-        NDArray negatives = chunk.negativeRows();
-        return Float.isNaN(offset) ? negatives : negatives.logicalAnd(chunk.hinge(offset).gt(0f));
+        return Float.isNaN(offset) ? chunk.isNegative() : chunk.positiveHinge(offset);
     }
 
     private long[] countPerChunk(AnchorPositivePairs pairs) {
         long[] counts = new long[pairs.chunkCount()];
         for (int i = 0; i < counts.length; i++) {
-            try (ResultScope chunkScope = new ResultScope()) {
+            try (NDScope chunkScope = new NDScope()) {
+                chunkScope.suppressNotUsedWarning();
                 counts[i] = selected(pairs.chunk(i)).countNonzero().getLong();
             }
         }

@@ -43,13 +43,14 @@ public record Triplets(NDArray anchors, NDArray positives, NDArray negatives) {
     }
 
     /**
-     * Joins triplet sets end to end.
+     * Joins triplet sets end to end, closing the parts' arrays column by column as they are copied, so the peak is
+     * about 4/3 of the result rather than twice it. Package-private: it consumes its input.
      *
-     * @param parts the sets, in order
+     * @param parts the sets, in order; unusable afterwards when there are two or more
      * @param manager the manager of the result when {@code parts} is empty
      * @return one set holding all triplets of {@code parts}
      */
-    public static Triplets concat(List<Triplets> parts, NDManager manager) {
+    static Triplets concat(List<Triplets> parts, NDManager manager) {
         if (parts.isEmpty()) {
             return empty(manager);
         }
@@ -65,7 +66,9 @@ public record Triplets(NDArray anchors, NDArray positives, NDArray negatives) {
     private static NDArray concatColumn(List<Triplets> parts, Function<Triplets, NDArray> column) {
         NDList list = new NDList();
         parts.forEach(part -> list.add(column.apply(part)));
-        return NDArrays.concat(list);
+        NDArray joined = NDArrays.concat(list);
+        list.close();
+        return joined;
     }
 
     private static NDArray emptyIndices(NDManager manager) {

@@ -54,8 +54,9 @@ class RetrievalMetricsTest {
         }
         JsonNode expected = root.get("expected");
         for (int block : new int[] {1024, 7}) {
-            RetrievalReport report = RetrievalMetrics.builder().knnK(root.get("knn_k").asInt()).queryBlock(block).build()
-                    .evaluate(manager.create(x), manager.create(labels));
+            RetrievalMetrics metrics =
+                    RetrievalMetrics.builder().knnK(root.get("knn_k").asInt()).queryBlock(block).build();
+            RetrievalReport report = metrics.evaluate(manager.create(x), manager.create(labels));
             assertEquals(expected.get("queries").asLong(), report.queries());
             assertEquals(expected.get("skipped").asLong(), report.skippedQueries());
             assertEquals(expected.get("p1").asDouble(), report.precisionAt1(), 1e-12);

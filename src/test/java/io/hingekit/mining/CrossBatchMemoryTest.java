@@ -65,7 +65,8 @@ class CrossBatchMemoryTest {
             enqueue(memory, batch(new double[] {1, 2, 3}, new long[] {1, 2, 3}));
             enqueue(memory, batch(new double[] {4}, new long[] {4}));
             NDList current = batch(new double[] {0}, new long[] {0});
-            assertArrayEquals(new long[] {0, 2, 3}, memory.withBank(current.get(0), current.get(1)).get(1).toLongArray());
+            NDList references = memory.withBank(current.get(0), current.get(1));
+            assertArrayEquals(new long[] {0, 2, 3}, references.get(1).toLongArray());
         }
     }
 
@@ -105,10 +106,12 @@ class CrossBatchMemoryTest {
     void gradientFlowsOnlyIntoTheBatch() {
         try (CrossBatchMemory memory = new CrossBatchMemory(8)) {
             TripletHingeLoss loss = TripletHingeLoss.builder().margin(1f).memory(memory).build();
-            Fixtures.lossAndGradient(loss, manager.create(Fixtures.gaussian(3, 5, 2, 1)),
-                    manager.create(new long[] {0, 1, 2, 0, 1}));
-            Fixtures.lossAndGradient(loss, manager.create(Fixtures.gaussian(4, 5, 2, 1)),
-                    manager.create(new long[] {2, 2, 2, 2, 2}));
+            double[][] first = Fixtures.gaussian(3, 5, 2, 1);
+            long[] firstLabels = {0, 1, 2, 0, 1};
+            double[][] second = Fixtures.gaussian(4, 5, 2, 1);
+            long[] secondLabels = {2, 2, 2, 2, 2};
+            Fixtures.lossAndGradient(loss, manager.create(first), manager.create(firstLabels));
+            Fixtures.lossAndGradient(loss, manager.create(second), manager.create(secondLabels));
             double[][] x = Fixtures.gaussian(5, 3, 2, 1);
             NDArray labels = manager.create(new long[] {0, 1, 1});
             double[] analytic = Fixtures.lossAndGradient(loss, manager.create(x), labels).gradient();
@@ -117,8 +120,8 @@ class CrossBatchMemoryTest {
             // that training call enqueued x, changing the bank; rebuild the bank it saw (first batch in the bank,
             // second held back) and take finite differences without gradient recording, which leaves it fixed
             try (CrossBatchMemory fixed = new CrossBatchMemory(8)) {
-                fixed.enqueue(manager.create(Fixtures.gaussian(3, 5, 2, 1)), manager.create(new long[] {0, 1, 2, 0, 1}));
-                fixed.enqueue(manager.create(Fixtures.gaussian(4, 5, 2, 1)), manager.create(new long[] {2, 2, 2, 2, 2}));
+                fixed.enqueue(manager.create(first), manager.create(firstLabels));
+                fixed.enqueue(manager.create(second), manager.create(secondLabels));
                 TripletHingeLoss probe = TripletHingeLoss.builder().margin(1f).memory(fixed).build();
                 double h = 1e-6;
                 for (int i = 0; i < x.length; i++) {
@@ -142,7 +145,8 @@ class CrossBatchMemoryTest {
             NDList first = batch(new double[] {1, 2}, new long[] {1, 2});
             memory.enqueue(first.get(0).toType(DataType.FLOAT32, false), first.get(1));
             memory.enqueue(first.get(0).toType(DataType.FLOAT32, false), first.get(1));
-            NDList references = memory.withBank(manager.create(new double[][] {{0, 0}}), manager.create(new long[] {0}));
+            NDList references =
+                    memory.withBank(manager.create(new double[][] {{0, 0}}), manager.create(new long[] {0}));
             assertEquals(DataType.FLOAT64, references.get(0).getDataType());
             assertEquals(3, references.get(0).getShape().get(0));
         }

@@ -66,7 +66,8 @@ class TripletHingeLossTest {
 
     @Test
     void batchAllMeanNonzeroMatchesPmlStyleReference() {
-        assertMatchesReference("batch_all_euclidean_m0.2_mean_nonzero", TripletHingeLoss.builder().margin(0.2f).build());
+        assertMatchesReference("batch_all_euclidean_m0.2_mean_nonzero",
+                TripletHingeLoss.builder().margin(0.2f).build());
     }
 
     @Test
@@ -124,7 +125,8 @@ class TripletHingeLossTest {
             }
             NDList in = new NDList(manager.create(x).toType(type, false));
             NDList classes = new NDList(manager.create(labels));
-            double mean = lossValue(TripletHingeLoss.builder().margin(margin).reduction(Reductions.MEAN).build(), classes, in);
+            TripletHingeLoss meanLoss = TripletHingeLoss.builder().margin(margin).reduction(Reductions.MEAN).build();
+            double mean = lossValue(meanLoss, classes, in);
             double meanNonzero = lossValue(TripletHingeLoss.builder().margin(margin).build(), classes, in);
             assertEquals(count == 0 ? 0 : sum / count, mean, tolerance, "MEAN, seed " + seed);
             assertEquals(active == 0 ? 0 : sum / active, meanNonzero, tolerance, "MEAN_NONZERO, seed " + seed);
@@ -162,7 +164,8 @@ class TripletHingeLossTest {
                     x[i][j] = saved - h;
                     double down = lossValue(loss, new NDList(classes), new NDList(manager.create(x)));
                     x[i][j] = saved;
-                    assertEquals((up - down) / (2 * h), analytic[i * x[i].length + j], 1e-6, "d/dx[" + i + "][" + j + "]");
+                    double numeric = (up - down) / (2 * h);
+                    assertEquals(numeric, analytic[i * x[i].length + j], 1e-6, "d/dx[" + i + "][" + j + "]");
                 }
             }
         }
@@ -268,7 +271,8 @@ class TripletHingeLossTest {
                 new NDList(manager.create(new long[] {0, 1})), new NDList(manager.ones(new Shape(3, 2)))));
         assertTrue(count.getMessage().contains("one class id per embedding"), count.getMessage());
         assertThrows(IllegalArgumentException.class, () -> loss.evaluate(
-                new NDList(manager.create(new long[] {0})), new NDList(manager.create(new int[] {1, 2}).reshape(1, 2))));
+                new NDList(manager.create(new long[] {0})),
+                new NDList(manager.create(new int[] {1, 2}).reshape(1, 2))));
     }
 
     private static double lossValue(TripletHingeLoss loss, NDList labels, NDList predictions) {
