@@ -22,6 +22,7 @@ class TrainingServiceTest {
     private static final Path QUICK = Path.of("configs/quick.yaml");
     private static final Path RESUME = Path.of("src/test/resources/configs/resume.yaml");
     private static final Path EMBEDDING = Path.of("src/test/resources/configs/embedding.yaml");
+    private static final Path BINARY = Path.of("src/test/resources/configs/binary.yaml");
     private static final Path DIVERGE = Path.of("src/test/resources/configs/diverge.yaml");
 
     @TempDir
@@ -111,6 +112,14 @@ class TrainingServiceTest {
             var batch = source.batches().next();
             assertEquals(64, batch.ids().length);
         }
+    }
+
+    @Test
+    void aBinaryHingeRunSeparatesTwoBlobs() throws Exception {
+        RunReport report = quiet().train(request(BINARY, tmp.resolve("binary"), false), List.of());
+        assertTrue(report.finalMetrics().get("test/accuracy") > 0.9, "two well separated blobs");
+        assertEquals(2, report.validationScores()[0].length, "binary scores become one column per class");
+        assertEquals(100, report.validationLabels().length);
     }
 
     @Test
