@@ -5,33 +5,34 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.training.loss.Loss;
+import io.hingekit.loss.PerSampleLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Evaluates an embedding network on one split. During training it averages the batches' triplet losses (kept on
- * the device); in an evaluation pass it collects every embedding, then mines the whole split at once for the loss
- * and measures leave-one-out retrieval with {@link RetrievalMetrics}.
+ * Evaluates an embedding network on one split. During training it averages the batches' losses as the optimizer
+ * saw them; in an evaluation pass it mines each batch as it comes and averages the hinge over every mined triplet
+ * (zeros included), then measures leave-one-out retrieval over every embedding of the split with
+ * {@link RetrievalMetrics}. Sums stay on the device until {@link #finish()}.
  */
 public final class EmbeddingEvaluator implements SplitEvaluator {
 
-    private final Loss loss;
+    private final PerSampleLoss loss;
     private final boolean training;
     private final NDManager manager;
     private final NDList embeddings = new NDList();
     private final NDList labels = new NDList();
     private NDArray lossSum;
-    private int batches;
+    private long terms;
 
     /**
      * Creates an evaluator.
      *
-     * @param loss the triplet loss the run optimises
+     * @param loss the triplet loss the run optimises (its per-triplet values)
      * @param training whether batches come from training steps (their loss is averaged) or an evaluation pass
      * @param parent the manager whose device the accumulated arrays live on
      */
-    public EmbeddingEvaluator(Loss loss, boolean training, NDManager parent) {
+    public EmbeddingEvaluator(PerSampleLoss loss, boolean training, NDManager parent) {
         this.loss = loss;
         this.training = training;
         this.manager = parent.newSubManager();
@@ -40,13 +41,20 @@ public final class EmbeddingEvaluator implements SplitEvaluator {
     @Override
     public void add(NDArray batchLabels, NDList predictions, NDArray batchLoss) {
         if (training) {
-            NDArray value = batchLoss.toType(DataType.FLOAT32, false);
-            lossSum = lossSum == null ? keep(value) : lossSum.addi(value);
-            batches++;
+            accumulate(batchLoss.toType(DataType.FLOAT32, false), 1);
             return;
         }
+        // Every mined triplet counts, zero losses included: a mean over the violating triplets only can rise while
+        // the embedding improves (fewer, harder violators), which would stop a run too early.
+        NDArray perTriplet = loss.perSample(new NDList(batchLabels), predictions).toType(DataType.FLOAT32, false);
+        accumulate(perTriplet.sum(), perTriplet.size());
         embeddings.add(keep(predictions.head()));
         labels.add(keep(batchLabels));
+    }
+
+    private void accumulate(NDArray sum, long count) {
+        lossSum = lossSum == null ? keep(sum) : lossSum.addi(sum);
+        terms += count;
     }
 
     private NDArray keep(NDArray array) {
@@ -57,18 +65,18 @@ public final class EmbeddingEvaluator implements SplitEvaluator {
 
     @Override
     public SplitResult finish() {
+        if (lossSum == null) {
+            throw new IllegalStateException("no batch was added");
+        }
+        double meanLoss = terms == 0 ? 0 : lossSum.getFloat() / terms;
         if (training) {
-            if (batches == 0) {
-                throw new IllegalStateException("no batch was added");
-            }
-            return new SplitResult(lossSum.getFloat() / batches, null, Map.of(), Map.of());
+            return new SplitResult(meanLoss, null, Map.of(), Map.of());
         }
         try (NDManager scratch = manager.newSubManager()) {
             NDArray all = NDArrays.concat(embeddings);
             NDArray y = NDArrays.concat(labels);
             all.attach(scratch);
             y.attach(scratch);
-            double splitLoss = loss.evaluate(new NDList(y), new NDList(all)).getFloat();
             RetrievalReport retrieval = RetrievalMetrics.builder().build().evaluate(all, y);
             Map<String, Double> scalars = new LinkedHashMap<>();
             scalars.put("precision_at_1", retrieval.precisionAt1());
@@ -79,7 +87,7 @@ public final class EmbeddingEvaluator implements SplitEvaluator {
             scalars.put("recall_at_10", retrieval.recallAt10());
             scalars.put("knn_accuracy", retrieval.knnAccuracy());
             scalars.put("skipped_queries", (double) retrieval.skippedQueries());
-            return new SplitResult(splitLoss, null, scalars, Map.of());
+            return new SplitResult(meanLoss, null, scalars, Map.of());
         }
     }
 

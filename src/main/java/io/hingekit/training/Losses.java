@@ -113,7 +113,7 @@ public final class Losses {
     private static Miner miner(String name, float margin) {
         return switch (name == null ? "batch-hard" : name) {
             case "batch-hard" -> new BatchHardMiner();
-            case "batch-all" -> BatchAllMiner.builder().margin(margin).build();
+            case "batch-all" -> BatchAllMiner.all();
             case "semi-hard" -> new SemiHardMiner(margin);
             case "hard" -> new HardMiner();
             default -> throw new IllegalArgumentException(

@@ -179,7 +179,7 @@ public final class TrainingLoop {
 
     private SplitEvaluator newEvaluator(boolean training) {
         if (lossSetup.embedding()) {
-            return new EmbeddingEvaluator(lossSetup.loss(), training, manager);
+            return new EmbeddingEvaluator(lossSetup.hinge(), training, manager);
         }
         return new MarginAccumulator(lossSetup.hinge(), lossSetup.hingeIndex(), lossSetup.binary(),
                 data.numClasses(), config.training().tailThresholdOrDefault(), manager);

@@ -1,0 +1,48 @@
+package io.hingekit.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.hingekit.mining.BatchAllMiner;
+import io.hingekit.mining.EuclideanDistance;
+import io.hingekit.mining.TripletHingeLoss;
+import org.junit.jupiter.api.Test;
+
+/** Expected values worked out by hand on four points of a line: 0, 1 (class 0) and 3, 6 (class 1). */
+class EmbeddingEvaluatorTest {
+
+    private static final float MARGIN = 2.5f;
+
+    @Test
+    void evaluationAveragesTheHingeOverEveryMinedTripletAndMeasuresRetrieval() {
+        TripletHingeLoss loss = TripletHingeLoss.builder().margin(MARGIN).distance(new EuclideanDistance())
+                .miner(BatchAllMiner.all()).build();
+        try (NDManager manager = NDManager.newBaseManager();
+                EmbeddingEvaluator evaluator = new EmbeddingEvaluator(loss, false, manager)) {
+            evaluator.add(manager.create(new float[] {0, 0, 1, 1}),
+                    new NDList(manager.create(new float[] {0, 1, 3, 6}, new Shape(4, 1))), null);
+            SplitResult result = evaluator.finish();
+            // Triplets (a,p,n), hinge max(0, d(a,p) - d(a,n) + 2.5):
+            // a=0,p=1: n=3 -> 0.5, n=6 -> 0;   a=1,p=0: n=3 -> 1.5, n=6 -> 0
+            // a=3,p=6: n=0 -> 2.5, n=1 -> 3.5; a=6,p=3: n=0 -> 0,   n=1 -> 0.5
+            assertEquals((0.5 + 1.5 + 2.5 + 3.5 + 0.5) / 8, result.loss(), 1e-6);
+            // Nearest neighbours: 0->1 (same), 1->0 (same), 3->1 (other: 2 < 3), 6->3 (same).
+            assertEquals(0.75, result.scalars().get("precision_at_1"), 1e-9);
+            assertNull(result.margins());
+        }
+    }
+
+    @Test
+    void trainingAveragesTheStepLosses() {
+        TripletHingeLoss loss = TripletHingeLoss.builder().build();
+        try (NDManager manager = NDManager.newBaseManager();
+                EmbeddingEvaluator evaluator = new EmbeddingEvaluator(loss, true, manager)) {
+            evaluator.add(null, null, manager.create(0.5f));
+            evaluator.add(null, null, manager.create(0.25f));
+            assertEquals(0.375, evaluator.finish().loss(), 1e-7);
+        }
+    }
+}
