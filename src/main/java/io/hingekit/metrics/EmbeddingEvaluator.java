@@ -5,23 +5,25 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import io.hingekit.loss.PerSampleLoss;
+import io.hingekit.mining.TripletHingeLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Evaluates an embedding network on one split. During training it averages the batches' losses as the optimizer
  * saw them; in an evaluation pass it mines each batch as it comes and averages the hinge over every mined triplet
- * (zeros included), then measures leave-one-out retrieval over every embedding of the split with
+ * (zeros included) and keeps each triplet's gap {@code d(a,n) - d(a,p)} for a histogram, then measures
+ * leave-one-out retrieval over every embedding of the split with
  * {@link RetrievalMetrics}. Sums stay on the device until {@link #finish()}.
  */
 public final class EmbeddingEvaluator implements SplitEvaluator {
 
-    private final PerSampleLoss loss;
+    private final TripletHingeLoss loss;
     private final boolean training;
     private final NDManager manager;
     private final NDList embeddings = new NDList();
     private final NDList labels = new NDList();
+    private final NDList gaps = new NDList();
     private NDArray lossSum;
     private long terms;
 
@@ -32,7 +34,7 @@ public final class EmbeddingEvaluator implements SplitEvaluator {
      * @param training whether batches come from training steps (their loss is averaged) or an evaluation pass
      * @param parent the manager whose device the accumulated arrays live on
      */
-    public EmbeddingEvaluator(PerSampleLoss loss, boolean training, NDManager parent) {
+    public EmbeddingEvaluator(TripletHingeLoss loss, boolean training, NDManager parent) {
         this.loss = loss;
         this.training = training;
         this.manager = parent.newSubManager();
@@ -48,6 +50,7 @@ public final class EmbeddingEvaluator implements SplitEvaluator {
         // the embedding improves (fewer, harder violators), which would stop a run too early.
         NDArray perTriplet = loss.perSample(new NDList(batchLabels), predictions).toType(DataType.FLOAT32, false);
         accumulate(perTriplet.sum(), perTriplet.size());
+        gaps.add(keep(loss.gaps(new NDList(batchLabels), predictions).toType(DataType.FLOAT32, false)));
         embeddings.add(keep(predictions.head()));
         labels.add(keep(batchLabels));
     }
@@ -87,7 +90,7 @@ public final class EmbeddingEvaluator implements SplitEvaluator {
             scalars.put("recall_at_10", retrieval.recallAt10());
             scalars.put("knn_accuracy", retrieval.knnAccuracy());
             scalars.put("skipped_queries", (double) retrieval.skippedQueries());
-            return new SplitResult(meanLoss, null, scalars, Map.of());
+            return new SplitResult(meanLoss, null, scalars, Map.of("triplet_gap", NDArrays.concat(gaps).toFloatArray()));
         }
     }
 

@@ -111,6 +111,21 @@ public final class TripletHingeLoss extends Loss implements PerSampleLoss, LossD
     }
 
     /**
+     * Returns the gap {@code d(a,n) - d(a,p)} of each mined triplet, shape (T): how far each triplet is from
+     * violating the ordering (the margin health of an embedding; the hinge is positive where it is below the margin).
+     *
+     * @param labels the class ids, as for {@code evaluate}
+     * @param predictions the embeddings, as for {@code evaluate}
+     * @return the per-triplet gaps (T may be 0)
+     */
+    public NDArray gaps(NDList labels, NDList predictions) {
+        try (ResultScope scope = new ResultScope()) {
+            Terms terms = terms(labels, predictions);
+            return scope.keep(terms.negativeDistances().sub(terms.positiveDistances()));
+        }
+    }
+
+    /**
      * Returns the number of training batches so far in which the miner found no triplet.
      *
      * @return the count

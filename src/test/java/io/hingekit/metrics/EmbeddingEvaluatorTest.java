@@ -1,5 +1,6 @@
 package io.hingekit.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -9,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import io.hingekit.mining.BatchAllMiner;
 import io.hingekit.mining.EuclideanDistance;
 import io.hingekit.mining.TripletHingeLoss;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Expected values worked out by hand on four points of a line: 0, 1 (class 0) and 3, 6 (class 1). */
@@ -32,6 +34,10 @@ class EmbeddingEvaluatorTest {
             // Nearest neighbours: 0->1 (same), 1->0 (same), 3->1 (other: 2 < 3), 6->3 (same).
             assertEquals(0.75, result.scalars().get("precision_at_1"), 1e-9);
             assertNull(result.margins());
+            // Gaps d(a,n) - d(a,p) of the same eight triplets, in any order.
+            float[] gaps = result.distributions().get("triplet_gap");
+            Arrays.sort(gaps);
+            assertArrayEquals(new float[] {-1, 0, 1, 2, 2, 3, 4, 5}, gaps, 1e-5f);
         }
     }
 
