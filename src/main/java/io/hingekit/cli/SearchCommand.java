@@ -3,6 +3,7 @@ package io.hingekit.cli;
 import io.hingekit.export.ExportManifest;
 import io.hingekit.export.LuceneIndexSearcher;
 import io.hingekit.export.QueryVectors;
+import io.hingekit.training.ModelQueries;
 import io.hingekit.export.SearchHit;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,10 +46,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the hits as JSON.")
     private boolean json;
 
-    /**
-     * What to search for: exactly one of the options. A model-based query ({@code --model} with {@code --input})
-     * belongs here as a further member that embeds its input and searches by the resulting vector.
-     */
+    /** What to search for: an indexed item, a vector, or a raw input embedded by a model. */
     static final class QuerySpec {
         @Option(names = "--id", paramLabel = "<id>", description = "Id of an indexed item (left out of its hits).")
         private Long id;
@@ -57,15 +55,38 @@ public final class SearchCommand implements Callable<Integer> {
                 description = "File with one vector: numbers separated by whitespace or commas, .npy or .fvecs.")
         private Path vector;
 
+        @ArgGroup(exclusive = false)
+        private ModelInput modelInput;
+
         List<SearchHit> search(LuceneIndexSearcher searcher, int k, int candidates) throws IOException {
-            return id != null
-                    ? searcher.searchById(id, k, candidates)
-                    : searcher.searchByVector(QueryVectors.read(vector), k, candidates);
+            if (id != null) {
+                return searcher.searchById(id, k, candidates);
+            }
+            float[] queryVector = vector != null ? QueryVectors.read(vector)
+                    : ModelQueries.embed(modelInput.model, modelInput.input, modelInput.device);
+            return searcher.searchByVector(queryVector, k, candidates);
         }
 
         Map<String, Object> describe() {
-            return id != null ? Map.of("id", id) : Map.of("vector", vector.toString());
+            if (id != null) {
+                return Map.of("id", id);
+            }
+            return vector != null ? Map.of("vector", vector.toString())
+                    : Map.of("model", modelInput.model.toString(), "input", modelInput.input.toString());
         }
+    }
+
+    /** A raw input (image or row) and the embedding model that turns it into the query vector. */
+    static final class ModelInput {
+        @Option(names = "--model", required = true, paramLabel = "<dir>", description = "Trained embedding model.")
+        private Path model;
+
+        @Option(names = "--input", required = true, paramLabel = "<file>",
+                description = "Image (its size must match the model) or one row of numbers (text, .npy, .fvecs).")
+        private Path input;
+
+        @Option(names = "--device", paramLabel = "<device>", description = "auto, cpu, gpu or gpu:N (default: auto).")
+        private String device;
     }
 
     @Override

@@ -104,7 +104,13 @@ public final class FashionMnistSource {
         return null;
     }
 
-    static boolean hasAllFiles(Path dir) {
+    /**
+     * Returns whether a directory holds the four IDX files (gzipped or not).
+     *
+     * @param dir the directory
+     * @return true when all four are there
+     */
+    public static boolean hasAllFiles(Path dir) {
         for (String[] file : FILES) {
             if (findFile(dir, file[1]) == null) {
                 return false;
