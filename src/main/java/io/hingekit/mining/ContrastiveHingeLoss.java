@@ -115,95 +115,26 @@ public final class ContrastiveHingeLoss extends Loss implements PerSampleLoss, L
 
     private record Terms(NDArray positiveDistances, NDArray negativeDistances, NDArray losses) {}
 
-    /** Builds a {@link ContrastiveHingeLoss}; every property has a default. */
-    public static final class Builder {
+    /** Builds a {@link ContrastiveHingeLoss}; the shared properties come from {@link MetricLossBuilder}. */
+    public static final class Builder extends MetricLossBuilder<Builder> {
 
-        private String name = "ContrastiveHingeLoss";
-        private float margin = DEFAULT_MARGIN;
-        private Distance distance = new EuclideanDistance();
-        private Miner miner;
-        private boolean squared;
-        private Reduction reduction = Reductions.MEAN_NONZERO;
+        private Builder() {
+            super("ContrastiveHingeLoss", DEFAULT_MARGIN, null);
+        }
 
-        private Builder() {}
-
-        /**
-         * Sets the loss name shown by DJL's training listeners.
-         *
-         * @param name non-empty
-         * @return this builder
-         */
-        public Builder name(String name) {
-            this.name = name;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         /**
-         * Sets the distance below which negative pairs are penalised.
-         *
-         * @param margin finite and &gt;= 0
-         * @return this builder
-         */
-        public Builder margin(float margin) {
-            this.margin = margin;
-            return this;
-        }
-
-        /**
-         * Sets the distance between embeddings.
-         *
-         * @param distance e.g. {@link EuclideanDistance}
-         * @return this builder
-         */
-        public Builder distance(Distance distance) {
-            this.distance = distance;
-            return this;
-        }
-
-        /**
-         * Takes the pairs from mined triplets instead of all pairs.
-         *
-         * @param miner a triplet miner, or null for all pairs
-         * @return this builder
-         */
-        public Builder miner(Miner miner) {
-            this.miner = miner;
-            return this;
-        }
-
-        /**
-         * Squares both terms: {@code d(a,p)^2} and {@code max(0, margin - d(a,n))^2}.
-         *
-         * @param squared true for the squared form
-         * @return this builder
-         */
-        public Builder squared(boolean squared) {
-            this.squared = squared;
-            return this;
-        }
-
-        /**
-         * Sets how per-pair losses become the batch loss.
-         *
-         * @param reduction e.g. {@link Reductions#MEAN}
-         * @return this builder
-         */
-        public Builder reduction(Reduction reduction) {
-            this.reduction = reduction;
-            return this;
-        }
-
-        /**
-         * Builds the loss.
+         * Builds the loss; without a miner it scores every pair of the batch.
          *
          * @return the loss
          * @throws IllegalArgumentException if a property is missing or out of range
          */
         public ContrastiveHingeLoss build() {
-            Checks.nonEmpty("name", name);
-            Checks.nonNegativeFinite("margin", margin);
-            Checks.present("distance", distance);
-            Checks.present("reduction", reduction);
+            checkShared();
             return new ContrastiveHingeLoss(this);
         }
     }

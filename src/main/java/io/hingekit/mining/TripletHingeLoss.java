@@ -151,83 +151,18 @@ public final class TripletHingeLoss extends Loss implements PerSampleLoss, LossD
             NDArray negativeDistances,
             NDArray losses) {}
 
-    /** Builds a {@link TripletHingeLoss}; every property has a default. */
-    public static final class Builder {
+    /** Builds a {@link TripletHingeLoss}; the shared properties come from {@link MetricLossBuilder}. */
+    public static final class Builder extends MetricLossBuilder<Builder> {
 
-        private String name = "TripletHingeLoss";
-        private float margin = DEFAULT_MARGIN;
-        private Distance distance = new EuclideanDistance();
-        private Miner miner = BatchAllMiner.all();
-        private boolean squared;
-        private Reduction reduction = Reductions.MEAN_NONZERO;
         private boolean softMargin;
         private CrossBatchMemory memory;
 
-        private Builder() {}
-
-        /**
-         * Sets the loss name shown by DJL's training listeners.
-         *
-         * @param name non-empty
-         * @return this builder
-         */
-        public Builder name(String name) {
-            this.name = name;
-            return this;
+        private Builder() {
+            super("TripletHingeLoss", DEFAULT_MARGIN, BatchAllMiner.all());
         }
 
-        /**
-         * Sets the margin of the hinge (unused with {@link #softMargin}).
-         *
-         * @param margin finite and &gt;= 0
-         * @return this builder
-         */
-        public Builder margin(float margin) {
-            this.margin = margin;
-            return this;
-        }
-
-        /**
-         * Sets the distance between embeddings.
-         *
-         * @param distance e.g. {@link EuclideanDistance}, {@link CosineDistance}
-         * @return this builder
-         */
-        public Builder distance(Distance distance) {
-            this.distance = distance;
-            return this;
-        }
-
-        /**
-         * Sets the triplet miner; it sees the distances the loss uses (squared when {@link #squared} is set).
-         *
-         * @param miner e.g. {@link BatchHardMiner}, {@link SemiHardMiner}
-         * @return this builder
-         */
-        public Builder miner(Miner miner) {
-            this.miner = miner;
-            return this;
-        }
-
-        /**
-         * Squares the distances before the hinge (and before mining).
-         *
-         * @param squared true for {@code max(0, d(a,p)^2 - d(a,n)^2 + margin)}
-         * @return this builder
-         */
-        public Builder squared(boolean squared) {
-            this.squared = squared;
-            return this;
-        }
-
-        /**
-         * Sets how per-triplet losses become the batch loss.
-         *
-         * @param reduction e.g. {@link Reductions#MEAN}
-         * @return this builder
-         */
-        public Builder reduction(Reduction reduction) {
-            this.reduction = reduction;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -253,6 +188,7 @@ public final class TripletHingeLoss extends Loss implements PerSampleLoss, LossD
             return this;
         }
 
+
         /**
          * Builds the loss.
          *
@@ -260,11 +196,8 @@ public final class TripletHingeLoss extends Loss implements PerSampleLoss, LossD
          * @throws IllegalArgumentException if a property is missing or out of range
          */
         public TripletHingeLoss build() {
-            Checks.nonEmpty("name", name);
-            Checks.nonNegativeFinite("margin", margin);
-            Checks.present("distance", distance);
+            checkShared();
             Checks.present("miner", miner);
-            Checks.present("reduction", reduction);
             return new TripletHingeLoss(this);
         }
     }
