@@ -40,7 +40,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "<dir>", description = "Trained model directory.")
     private Path model;
 
-    @Option(names = "--data", paramLabel = "<dir>",
+    @Option(names = {"--data", "--data-dir"}, paramLabel = "<dir>",
             description = "Dataset directory (default: the dataset of the model's configuration).")
     private Path data;
 
