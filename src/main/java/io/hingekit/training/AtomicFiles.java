@@ -1,5 +1,7 @@
 package io.hingekit.training;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -14,6 +16,8 @@ import java.nio.file.StandardOpenOption;
  * so a reader (or a run killed mid-write) sees the old content or the new, never a mix.
  */
 public final class AtomicFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private AtomicFiles() {}
 
@@ -60,6 +64,17 @@ public final class AtomicFiles {
      */
     public static void writeString(Path target, String text) throws IOException {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Writes a value as indented JSON, atomically.
+     *
+     * @param target the file to create or replace
+     * @param value a record, map or other value Jackson can write
+     * @throws IOException when writing fails
+     */
+    public static void writeJson(Path target, Object value) throws IOException {
+        write(target, out -> JSON.writeValue(out, value));
     }
 
     /**

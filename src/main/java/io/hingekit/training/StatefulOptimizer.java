@@ -57,11 +57,6 @@ public abstract class StatefulOptimizer extends Optimizer {
         this.step = step;
     }
 
-    /** Returns the 1-based step of the next update. */
-    public long step() {
-        return step;
-    }
-
     /** Returns the learning rate of the next update. */
     public float currentLearningRate() {
         return learningRate.getNewValue(Math.toIntExact(step - 1));

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hingekit.data.DataSplits;
 import io.hingekit.data.DatasetLoader;
 import io.hingekit.tensorboard.TensorBoardListener;
@@ -13,9 +12,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Trains the model a config describes and writes the model directory: the one call behind {@code train}. */
 public final class TrainingService {
@@ -79,8 +80,7 @@ public final class TrainingService {
                 }
                 DataParallelNetwork network = new DataParallelNetwork(model.getBlock(), devices, optimizer, manager);
                 RunConfigs.write(config, modelDir.resolve(CONFIG_FILE));
-                AtomicFiles.write(modelDir.resolve(TrainedModel.INFO_FILE),
-                        o -> new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(o, info));
+                AtomicFiles.writeJson(modelDir.resolve(TrainedModel.INFO_FILE), info);
                 List<RunListener> listeners = new ArrayList<>();
                 listeners.add(new ConsoleListener(out, config.training().epochsOrDefault()));
                 listeners.addAll(extraListeners);
@@ -138,18 +138,14 @@ public final class TrainingService {
             double seconds) throws IOException {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("run", config.name());
-        metrics.put("devices", java.util.Arrays.toString(devices));
+        metrics.put("devices", Arrays.toString(devices));
         metrics.put("wall_seconds", seconds);
         metrics.put("final", report.finalMetrics());
-        new Checkpoints(modelDir).latest().ifPresent(p -> {
-            try {
-                metrics.put("epochs", Checkpoints.readState(p).history());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        AtomicFiles.write(modelDir.resolve(METRICS_FILE),
-                o -> new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(o, metrics));
+        Optional<Path> checkpoint = new Checkpoints(modelDir).latest();
+        if (checkpoint.isPresent()) {
+            metrics.put("epochs", Checkpoints.readState(checkpoint.get()).history());
+        }
+        AtomicFiles.writeJson(modelDir.resolve(METRICS_FILE), metrics);
     }
 
     private void printSummary(Path modelDir, RunReport report, double seconds) {
