@@ -15,6 +15,9 @@ import java.util.List;
  * @param hingeOnAuxHead whether the auxiliary hinge reads the auxiliary head (true) or the logits (false)
  * @param miner triplet miner: {@code batch-all}, {@code batch-hard}, {@code semi-hard} or {@code hard}
  * @param distance triplet distance: {@code euclidean}, {@code squared-euclidean} or {@code cosine}
+ * @param reduction triplet reduction: {@code mean-nonzero} (over triplets with a positive loss) or {@code mean}
+ * @param softMargin whether the triplet loss is the soft margin {@code log(1 + exp(d(a,p) - d(a,n)))}
+ * @param maxTriplets batch-all only: keep a seeded random subset of at most this many triplets per batch
  */
 public record LossConfig(
         String type,
@@ -26,4 +29,7 @@ public record LossConfig(
         Double lambda,
         Boolean hingeOnAuxHead,
         String miner,
-        String distance) {}
+        String distance,
+        String reduction,
+        Boolean softMargin,
+        Integer maxTriplets) {}

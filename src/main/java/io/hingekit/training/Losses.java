@@ -11,6 +11,8 @@ import io.hingekit.mining.Distance;
 import io.hingekit.mining.EuclideanDistance;
 import io.hingekit.mining.HardMiner;
 import io.hingekit.mining.Miner;
+import io.hingekit.mining.Reduction;
+import io.hingekit.mining.Reductions;
 import io.hingekit.mining.SemiHardMiner;
 import io.hingekit.mining.SquaredEuclideanDistance;
 import io.hingekit.mining.TripletHingeLoss;
@@ -30,9 +32,10 @@ public final class Losses {
      *
      * @param config the loss section of the config
      * @param numClasses number of classes of the data
+     * @param seed seeds the random subset of a capped batch-all miner
      * @return the loss and its monitoring setup
      */
-    public static LossSetup create(LossConfig config, int numClasses) {
+    public static LossSetup create(LossConfig config, int numClasses, long seed) {
         String type = config.type() == null ? "multiclass-hinge" : config.type();
         return switch (type) {
             case "binary-hinge" -> binary(config, numClasses);
@@ -41,7 +44,7 @@ public final class Losses {
                 yield new LossSetup(hinge, hinge, 0, false, false);
             }
             case "ce-aux-hinge" -> auxiliary(config, numClasses);
-            case "triplet" -> triplet(config);
+            case "triplet" -> triplet(config, seed);
             default -> throw new IllegalArgumentException("loss.type must be binary-hinge, multiclass-hinge, "
                     + "ce-aux-hinge or triplet, got '" + type + "'");
         };
@@ -93,11 +96,22 @@ public final class Losses {
         return new LossSetup(loss, loss, hingeIndex, false, false);
     }
 
-    private static LossSetup triplet(LossConfig config) {
+    private static LossSetup triplet(LossConfig config, long seed) {
         float margin = config.margin() == null ? DEFAULT_TRIPLET_MARGIN : config.margin().floatValue();
         TripletHingeLoss loss = TripletHingeLoss.builder().margin(margin).distance(distance(config.distance()))
-                .miner(miner(config.miner(), margin)).squared(power(config) == 2).build();
+                .miner(miner(config, margin, seed)).squared(power(config) == 2)
+                .reduction(reduction(config.reduction())).softMargin(Boolean.TRUE.equals(config.softMargin()))
+                .build();
         return new LossSetup(loss, loss, 0, false, true);
+    }
+
+    private static Reduction reduction(String name) {
+        return switch (name == null ? "mean-nonzero" : name) {
+            case "mean-nonzero" -> Reductions.MEAN_NONZERO;
+            case "mean" -> Reductions.MEAN;
+            default -> throw new IllegalArgumentException(
+                    "loss.reduction must be mean-nonzero or mean, got '" + name + "'");
+        };
     }
 
     private static Distance distance(String name) {
@@ -110,10 +124,16 @@ public final class Losses {
         };
     }
 
-    private static Miner miner(String name, float margin) {
-        return switch (name == null ? "batch-hard" : name) {
+    private static Miner miner(LossConfig config, float margin, long seed) {
+        String name = config.miner() == null ? "batch-hard" : config.miner();
+        if (config.maxTriplets() != null && !name.equals("batch-all")) {
+            throw new IllegalArgumentException("loss.maxTriplets applies to miner batch-all only, not " + name);
+        }
+        return switch (name) {
             case "batch-hard" -> new BatchHardMiner();
-            case "batch-all" -> BatchAllMiner.all();
+            case "batch-all" -> config.maxTriplets() == null
+                    ? BatchAllMiner.all()
+                    : BatchAllMiner.builder().maxTriplets(config.maxTriplets()).seed(seed).build();
             case "semi-hard" -> new SemiHardMiner(margin);
             case "hard" -> new HardMiner();
             default -> throw new IllegalArgumentException(

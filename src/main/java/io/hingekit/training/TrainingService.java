@@ -64,7 +64,7 @@ public final class TrainingService {
         Engine.getInstance().setRandomSeed((int) seed);
         try (NDManager manager = NDManager.newBaseManager(devices[0])) {
             DataSplits data = new DatasetLoader(cacheDir()).load(config.data(), request.dataDir(), seed, manager);
-            LossSetup loss = Losses.create(config.loss(), data.numClasses());
+            LossSetup loss = Losses.create(config.loss(), data.numClasses(), seed);
             int batchSize = config.training().effectiveBatchSize();
             int stepsPerEpoch = (data.train().size() + batchSize - 1) / batchSize;
             StatefulOptimizer optimizer = Optimizers.create(

@@ -1,0 +1,81 @@
+package io.hingekit.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.hingekit.mining.TripletHingeLoss;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The triplet options of the loss section. The batch, worked by hand: 1-D embeddings 0, 2, 3 with labels 0, 0, 1
+ * give two batch-all triplets, (0, 1, 2) with d(a,p) = 2, d(a,n) = 3 and (1, 0, 2) with d(a,p) = 2, d(a,n) = 1;
+ * hinges at margin 0.2: max(0, -0.8) = 0 and 1.2; soft margins: ln(1 + e^-1) = 0.3132617 and ln(1 + e) = 1.3132617.
+ */
+class LossesTest {
+
+    private NDManager manager;
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    @Test
+    void meanNonzeroIsTheDefaultReduction() {
+        assertEquals(1.2, loss(config("batch-all", null, null, null)), 1e-6);
+    }
+
+    @Test
+    void meanReductionAveragesTheZeroLossTripletsToo() {
+        assertEquals(0.6, loss(config("batch-all", "mean", null, null)), 1e-6);
+    }
+
+    @Test
+    void softMarginUsesSoftplus() {
+        assertEquals((0.3132617 + 1.3132617) / 2, loss(config("batch-all", null, true, null)), 1e-6);
+    }
+
+    @Test
+    void maxTripletsCapsBatchAll() {
+        TripletHingeLoss loss = (TripletHingeLoss) Losses.create(config("batch-all", null, null, 1), 2, 7).loss();
+        assertEquals(1, loss.perSample(labels(), embeddings()).size());
+    }
+
+    @Test
+    void badTripletOptionsAreNamed() {
+        IllegalArgumentException reduction = assertThrows(IllegalArgumentException.class,
+                () -> Losses.create(config("batch-all", "median", null, null), 2, 0));
+        assertTrue(reduction.getMessage().contains("loss.reduction"), reduction.getMessage());
+        IllegalArgumentException cap = assertThrows(IllegalArgumentException.class,
+                () -> Losses.create(config("batch-hard", null, null, 10), 2, 0));
+        assertTrue(cap.getMessage().contains("loss.maxTriplets"), cap.getMessage());
+    }
+
+    private double loss(LossConfig config) {
+        return Losses.create(config, 2, 0).loss().evaluate(labels(), embeddings()).getFloat();
+    }
+
+    private NDList labels() {
+        return new NDList(manager.create(new long[] {0, 0, 1}));
+    }
+
+    private NDList embeddings() {
+        return new NDList(manager.create(new float[] {0, 2, 3}, new Shape(3, 1)));
+    }
+
+    private static LossConfig config(String miner, String reduction, Boolean softMargin, Integer maxTriplets) {
+        return new LossConfig("triplet", null, 0.2, null, null, null, null, null, miner, "euclidean", reduction,
+                softMargin, maxTriplets);
+    }
+}
