@@ -44,7 +44,7 @@ final class AnchorPositivePairs {
         long end = Math.min(size(), start + chunkPairs);
         NDArray chunkAnchors = anchors.get(new NDIndex("{}:{}", start, end));
         NDArray chunkPositives = positives.get(new NDIndex("{}:{}", start, end));
-        NDArray positiveDistances = distances.get(new NDIndex("{}, {}", chunkAnchors, chunkPositives));
+        NDArray positiveDistances = MaskOps.entries(distances, chunkAnchors, chunkPositives);
         return new Chunk(chunkAnchors, chunkPositives, negativeDistances.get(chunkAnchors),
                 positiveDistances.expandDims(1));
     }

@@ -26,7 +26,7 @@ public final class BatchHardMiner implements Miner {
                     .nonzero()
                     .reshape(-1);
             return scope.keep(new Triplets(
-                    anchors, farthestPositive.reshape(-1).get(anchors), nearestNegative.reshape(-1).get(anchors)));
+                    anchors, farthestPositive.take(anchors), nearestNegative.take(anchors)));
         }
     }
 }

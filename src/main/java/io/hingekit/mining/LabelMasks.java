@@ -1,7 +1,7 @@
 package io.hingekit.mining;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.index.NDIndex;
 
 /**
  * Which references are positives and which are negatives of each query, as (Q, R) boolean masks; query i is
@@ -33,8 +33,10 @@ record LabelMasks(NDArray positives, NDArray negatives) {
             throw new IllegalArgumentException(
                     "queries must be the first references: " + queries + " queries > " + references + " references");
         }
-        NDArray same = queryLabels.reshape(queries, 1).eq(referenceLabels.reshape(1, references));
-        NDArray self = distances.getManager().eye((int) queries, (int) references, 0, DataType.BOOLEAN);
-        return new LabelMasks(same.logicalAnd(self.logicalNot()), same.logicalNot());
+        NDArray positives = queryLabels.reshape(queries, 1).eq(referenceLabels.reshape(1, references));
+        NDArray negatives = positives.logicalNot();
+        // In place on the flat view, O(Q): entries (i, i) sit every R + 1 elements. Cheaper than masking with an eye.
+        positives.reshape(-1).set(new NDIndex("0:{}:{}", queries * references, references + 1), 0);
+        return new LabelMasks(positives, negatives);
     }
 }

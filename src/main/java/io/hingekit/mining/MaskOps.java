@@ -28,4 +28,17 @@ final class MaskOps {
     static NDArray hasAny(NDArray mask) {
         return mask.countNonzero(1).gt(0);
     }
+
+    /**
+     * Reads {@code matrix[rows[k], columns[k]]} for every k through the flat view, which costs less per call than
+     * advanced indexing.
+     *
+     * @param matrix shape (n, m)
+     * @param rows int64 row indices, shape (k)
+     * @param columns int64 column indices, shape (k)
+     * @return shape (k)
+     */
+    static NDArray entries(NDArray matrix, NDArray rows, NDArray columns) {
+        return matrix.reshape(-1).take(rows.mul(matrix.getShape().get(1)).add(columns));
+    }
 }

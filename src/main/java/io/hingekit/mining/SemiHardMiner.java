@@ -2,7 +2,6 @@ package io.hingekit.mining;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.index.NDIndex;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,11 +73,11 @@ public final class SemiHardMiner implements Miner {
         NDArray nearestBeyond = beyondRows.argMin(1);
         NDArray hasBeyond = beyondRows.gather(nearestBeyond.expandDims(1), 1).reshape(-1).lt(infinity);
         NDArray anchors = chunk.anchors();
-        NDArray negative = NDArrays.where(hasBeyond, nearestBeyond, farthestNegative.get(anchors));
-        NDArray negativeDistances = distances.get(new NDIndex("{}, {}", anchors, negative)).expandDims(1);
+        NDArray negative = NDArrays.where(hasBeyond, nearestBeyond, farthestNegative.take(anchors));
+        NDArray negativeDistances = MaskOps.entries(distances, anchors, negative).expandDims(1);
         NDArray hinge = chunk.positiveDistances().sub(negativeDistances).add(margin).reshape(-1);
-        NDArray keep = hasNegative.get(anchors).logicalAnd(hasBeyond.logicalNot().logicalOr(hinge.gt(0f)));
+        NDArray keep = hasNegative.take(anchors).logicalAnd(hasBeyond.logicalNot().logicalOr(hinge.gt(0f)));
         NDArray kept = keep.nonzero().reshape(-1);
-        return new Triplets(anchors.get(kept), chunk.positives().get(kept), negative.get(kept));
+        return new Triplets(anchors.take(kept), chunk.positives().take(kept), negative.take(kept));
     }
 }

@@ -58,7 +58,7 @@ final class TripletEnumerator {
                     NDArray local = hits.get(":, 0");
                     // a compact copy of the negatives column, so the part does not pin the (k, 2) hits storage
                     parts.add(chunkScope.keep(new Triplets(
-                            chunk.anchors().get(local), chunk.positives().get(local), hits.get(":, 1").duplicate())));
+                            chunk.anchors().take(local), chunk.positives().take(local), hits.get(":, 1").duplicate())));
                 }
             }
             return scope.keep(Triplets.concat(parts, distances.getManager()));
