@@ -5,11 +5,14 @@ package io.hingekit.training;
  *
  * @param batchSize samples per batch (P x K runs: ignored, the batch is {@code classesPerBatch * samplesPerClass})
  * @param epochs maximum number of epochs
- * @param patience epochs without a better validation loss before early stopping (0 = never stop early)
+ * @param patience epochs without a better validation figure ({@code selectBy}) before early stopping (0 = never)
  * @param logInterval steps between logged steps (progress, step listeners, non-finite check)
  * @param tailThreshold per-sample loss above which a sample counts in the tail ratio
  * @param classesPerBatch P of P x K batches (embedding runs)
  * @param samplesPerClass K of P x K batches (embedding runs)
+ * @param selectBy the validation figure that picks the saved model and drives early stopping: {@code loss}
+ *     (default of classifier runs), {@code accuracy} (classifier runs), or a retrieval metric of embedding runs:
+ *     {@code map_at_r} (their default), {@code precision_at_1}, {@code r_precision}, {@code knn_accuracy}
  */
 public record LoopConfig(
         Integer batchSize,
@@ -18,7 +21,8 @@ public record LoopConfig(
         Integer logInterval,
         Double tailThreshold,
         Integer classesPerBatch,
-        Integer samplesPerClass) {
+        Integer samplesPerClass,
+        String selectBy) {
 
     /** Default batch size. */
     public static final int DEFAULT_BATCH_SIZE = 128;

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param epoch the last finished epoch (zero-based)
  * @param globalStep steps taken so far
- * @param bestValidationLoss the lowest validation loss seen so far
+ * @param bestScore the best validation figure ({@link SelectionCriterion}) seen so far
  * @param bestEpoch the epoch that reached it
  * @param epochsWithoutImprovement epochs since it was reached
  * @param history per-epoch summary metrics, oldest first
@@ -16,7 +16,7 @@ import java.util.Map;
 public record LoopState(
         int epoch,
         long globalStep,
-        double bestValidationLoss,
+        double bestScore,
         int bestEpoch,
         int epochsWithoutImprovement,
         List<Map<String, Double>> history) {}

@@ -41,6 +41,7 @@ public record RunConfig(
     public RunConfig withEpochs(int epochs) {
         LoopConfig t = training;
         return new RunConfig(name, seed, data, model, loss, optimizer, new LoopConfig(t.batchSize(), epochs,
-                t.patience(), t.logInterval(), t.tailThreshold(), t.classesPerBatch(), t.samplesPerClass()));
+                t.patience(), t.logInterval(), t.tailThreshold(), t.classesPerBatch(), t.samplesPerClass(),
+                t.selectBy()));
     }
 }

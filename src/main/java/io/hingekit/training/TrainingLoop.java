@@ -49,10 +49,8 @@ import java.util.function.UnaryOperator;
  */
 public final class TrainingLoop {
 
-    /** File of the selected (best validation loss) parameters in the model directory. */
+    /** File of the selected (best validation figure, {@code training.selectBy}) parameters in the model directory. */
     public static final String MODEL_PARAMETERS = "model.params";
-
-    private static final double IMPROVEMENT = 1e-6;
 
     private final RunConfig config;
     private final DataParallelNetwork network;
@@ -64,6 +62,7 @@ public final class TrainingLoop {
     private final List<RunListener> listeners;
     private final NDManager manager;
     private final ModelInfo info;
+    private final SelectionCriterion criterion;
 
     /**
      * Creates the loop over an initialised network.
@@ -90,6 +89,7 @@ public final class TrainingLoop {
         this.listeners = listeners;
         this.manager = manager;
         this.info = info;
+        this.criterion = SelectionCriterion.of(config.training().selectBy(), lossSetup.embedding());
     }
 
     /**
@@ -103,7 +103,7 @@ public final class TrainingLoop {
     public RunReport run(Path checkpoint, RunContext runContext) throws IOException {
         boolean resume = checkpoint != null;
         LoopState state = resume ? restore(checkpoint)
-                : new LoopState(-1, 0, Double.POSITIVE_INFINITY, -1, 0, List.of());
+                : new LoopState(-1, 0, criterion.initial(), -1, 0, List.of());
         RunContext context = new RunContext(runContext.runName(), runContext.modelDir(), runContext.logDir(),
                 state.epoch() + 1, state.globalStep(), resume, runContext.classNames(),
                 runContext.hyperparameters());
@@ -113,8 +113,8 @@ public final class TrainingLoop {
         for (int epoch = state.epoch() + 1; epoch < epochs; epoch++) {
             state = runEpoch(epoch, state);
             if (patience > 0 && state.epochsWithoutImprovement() >= patience) {
-                System.out.printf("early stopping: no better validation loss for %d epochs (best: epoch %d)%n",
-                        patience, state.bestEpoch() + 1);
+                System.out.printf("early stopping: no better validation %s for %d epochs (best: epoch %d)%n",
+                        criterion.name(), patience, state.bestEpoch() + 1);
                 break;
             }
         }
@@ -132,7 +132,8 @@ public final class TrainingLoop {
         }
         Map<String, SplitResult> results = evaluateEpoch(train);
         SplitResult validation = results.get("validation");
-        boolean improved = validation.loss() < previous.bestValidationLoss() - IMPROVEMENT;
+        double score = criterion.value(validation);
+        boolean improved = criterion.improves(score, previous.bestScore());
         if (improved) {
             AtomicFiles.write(modelDir.resolve(MODEL_PARAMETERS), this::saveParameters);
         }
@@ -142,7 +143,7 @@ public final class TrainingLoop {
         List<Map<String, Double>> history = new ArrayList<>(previous.history());
         history.add(summary);
         LoopState state = new LoopState(epoch, globalStep,
-                improved ? validation.loss() : previous.bestValidationLoss(),
+                improved ? score : previous.bestScore(),
                 improved ? epoch : previous.bestEpoch(),
                 improved ? 0 : previous.epochsWithoutImprovement() + 1, history);
         checkpoints.save(state, this::writeCheckpointFiles);

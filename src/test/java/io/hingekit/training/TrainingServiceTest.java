@@ -104,6 +104,15 @@ class TrainingServiceTest {
         assertTrue(report.finalMetrics().get("test/precision_at_1") > 0.6, "5 classes: chance is 0.2");
         assertEquals(0.0, report.finalMetrics().get("test/skipped_queries"));
         assertTrue(epochs.get(0).train() == null, "embedding runs have no margin report");
+        String map = "validation/map_at_r";
+        int best = 0;
+        for (int e = 1; e < epochs.size(); e++) {
+            if (epochs.get(e).scalars().get(map) > epochs.get(best).scalars().get(map)) {
+                best = e;
+            }
+        }
+        assertEquals(best + 1, report.finalMetrics().get("best_epoch"), "embedding runs keep the best " + map);
+        assertEquals(epochs.get(best).scalars().get(map), report.finalMetrics().get(map), 1e-6);
 
         try (var source = ModelEmbeddingSource.open(
                 new io.hingekit.export.EmbeddingRequest(out, null, "test", 64, "cpu"))) {
