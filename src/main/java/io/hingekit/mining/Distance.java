@@ -44,7 +44,8 @@ public interface Distance {
         NDArray referenceNorms = references == queries
                 ? queryNorms.reshape(1, -1)
                 : references.square().sum(new int[] {1}).expandDims(0);
-        NDArray products = queries.matMul(references.transpose());
-        return queryNorms.add(referenceNorms).sub(products.mul(2));
+        // scaling the (Q, D) factor by -2 is exact and saves a pass over the (Q, R) product
+        NDArray products = queries.mul(-2).matMul(references.transpose());
+        return queryNorms.add(referenceNorms).add(products);
     }
 }
