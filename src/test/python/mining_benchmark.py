@@ -1,29 +1,21 @@
-"""PyTorch reference timings for io.hingekit.bench.MiningBenchmark: the same mining computation written directly in
-PyTorch (torch.set_num_threads(2)): matrix-product Euclidean distances, then batch-hard, semi-hard (TF Addons
-fallback, chunked over anchor-positive pairs) or batch-all (chunked over pairs), on the same inputs (B x 128
-standard normal float32 from the same LCG + Box-Muller stream as the Java side, labels i // 8, i.e. P = B/8 classes
-x K = 8), so the triplet counts must agree. Reports the median of repeated calls after a warm-up of at least 5 calls and 2 s.
-Writes bench/results/mining_pytorch.json.
-Run: OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 src/test/python/mining_benchmark.py (see MiningBenchmark)
+"""The PyTorch side of the mining benchmark that bench/mining.py drives, beside io.hingekit.bench.MiningBenchmark:
+the same mining computation written directly in PyTorch (torch.set_num_threads(2)): matrix-product Euclidean
+distances, then batch-hard, semi-hard (TF Addons fallback, chunked over anchor-positive pairs) or batch-all (chunked
+over pairs), on the same inputs (B x 128 standard normal float32 from the same LCG + Box-Muller stream as the Java
+side, labels i // 8, i.e. P = B/8 classes x K = 8), so the triplet counts must agree. Same line protocol as the Java
+side: "time MINER B CALLS" on standard input, "TRIPLETS MS MS ..." on standard output.
 """
-import datetime
-import json
 import math
-import os
-import platform
-import statistics
+import sys
 import time
 
 import torch
 
 torch.set_num_threads(2)
-OUT = os.path.join(os.path.dirname(__file__), "..", "..", "..", "bench", "results", "mining_pytorch.json")
 DIM = 128
 K = 8
 MARGIN = 0.2
 CHUNK_ELEMENTS = 1 << 22
-WARMUP_CALLS = 5
-WARMUP_SECONDS = 2.0
 INF = float("inf")
 
 
@@ -104,39 +96,29 @@ def batch_all(x, labels):
     return tuple(torch.cat(column) for column in zip(*parts))
 
 
-def median_ms(fn, x, labels, repeats):
-    warmup_end = time.perf_counter() + WARMUP_SECONDS
-    calls = 0
-    while calls < WARMUP_CALLS or time.perf_counter() < warmup_end:
-        fn(x, labels)
-        calls += 1
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = fn(x, labels)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), len(result[0])
+MINERS = {"batch_hard": batch_hard, "semi_hard": semi_hard, "batch_all": batch_all}
 
 
-def main():
-    results = []
-    for batch in (256, 1024, 2048):
-        x = gaussian(batch * DIM, batch).reshape(batch, DIM)
-        labels = torch.arange(batch) // K
-        for name, fn in (("batch_hard", batch_hard), ("semi_hard", semi_hard), ("batch_all", batch_all)):
-            repeats = 5 if name == "batch_all" and batch >= 1024 else 21
-            ms, triplets = median_ms(fn, x, labels, repeats)
-            results.append({"miner": name, "batch": batch, "dim": DIM, "median_ms": round(ms, 3),
-                            "repeats": repeats, "triplets": triplets})
-            print(f"{name:10s} B={batch:5d}: {ms:9.2f} ms median, {triplets} triplets")
-    data = {"implementation": f"PyTorch {torch.__version__} (Python)", "threads": torch.get_num_threads(),
-            "machine": platform.machine() + ", " + str(os.cpu_count()) + " cores",
-            "date": datetime.date.today().isoformat(), "results": results}
-    tmp = OUT + ".tmp"
-    with open(tmp, "w") as f:
-        json.dump(data, f, indent=1)
-    os.replace(tmp, OUT)
+def serve():
+    """Answers "time MINER B CALLS" with "TRIPLETS MS MS ..." until "quit" or the end of input."""
+    inputs = {}
+    for line in sys.stdin:
+        request = line.split()
+        if not request or request[0] == "quit":
+            break
+        if request[0] != "time":
+            raise SystemExit(f"unknown request: {line.strip()}")
+        fn, batch, calls = MINERS[request[1]], int(request[2]), int(request[3])
+        if batch not in inputs:
+            inputs[batch] = (gaussian(batch * DIM, batch).reshape(batch, DIM), torch.arange(batch) // K)
+        x, labels = inputs[batch]
+        times, triplets = [], -1
+        for _ in range(calls):
+            start = time.perf_counter()
+            triplets = len(fn(x, labels)[0])
+            times.append((time.perf_counter() - start) * 1000)
+        print(triplets, " ".join(f"{ms:.4f}" for ms in times), flush=True)
 
 
 if __name__ == "__main__":
-    main()
+    serve()
