@@ -1,6 +1,7 @@
 package io.hingekit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -57,5 +58,16 @@ class MainTest {
         String err = runCapturingErr(Main.EXIT_BAD_INPUT, "train", "--config", config.toString(),
                 "--out", tmp.resolve("m").toString(), "--device", "cpu");
         assertTrue(err.contains("margin"), err);
+    }
+
+    @Test
+    void aSelectionFigureTheRunLacksIsNamedBeforeTraining() throws Exception {
+        Path config = Files.writeString(tmp.resolve("select.yaml"),
+                "data: {source: blobs}\nmodel: {type: mlp}\nloss: {type: multiclass-hinge}\n"
+                        + "training: {selectBy: map_at_r}\n");
+        String err = runCapturingErr(Main.EXIT_BAD_INPUT, "train", "--config", config.toString(),
+                "--out", tmp.resolve("m").toString(), "--device", "cpu");
+        assertTrue(err.contains("training.selectBy must be one of loss, accuracy"), err);
+        assertFalse(Files.exists(tmp.resolve("m")), "nothing is written for a config that cannot run");
     }
 }
