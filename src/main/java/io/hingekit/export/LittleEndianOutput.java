@@ -41,34 +41,30 @@ final class LittleEndianOutput implements Closeable {
     }
 
     void writeFloats(float[] values, int offset, int length) throws IOException {
-        int end = offset + length;
-        while (offset < end) {
-            ensure(Float.BYTES);
-            int n = Math.min(buffer.remaining() / Float.BYTES, end - offset);
-            buffer.asFloatBuffer().put(values, offset, n);
-            buffer.position(buffer.position() + n * Float.BYTES);
-            offset += n;
-        }
+        writeChunks(offset, length, Float.BYTES, (from, n) -> buffer.asFloatBuffer().put(values, from, n));
     }
 
     void writeInts(int[] values) throws IOException {
-        int offset = 0;
-        while (offset < values.length) {
-            ensure(Integer.BYTES);
-            int n = Math.min(buffer.remaining() / Integer.BYTES, values.length - offset);
-            buffer.asIntBuffer().put(values, offset, n);
-            buffer.position(buffer.position() + n * Integer.BYTES);
-            offset += n;
-        }
+        writeChunks(0, values.length, Integer.BYTES, (from, n) -> buffer.asIntBuffer().put(values, from, n));
     }
 
     void writeLongs(long[] values) throws IOException {
-        int offset = 0;
-        while (offset < values.length) {
-            ensure(Long.BYTES);
-            int n = Math.min(buffer.remaining() / Long.BYTES, values.length - offset);
-            buffer.asLongBuffer().put(values, offset, n);
-            buffer.position(buffer.position() + n * Long.BYTES);
+        writeChunks(0, values.length, Long.BYTES, (from, n) -> buffer.asLongBuffer().put(values, from, n));
+    }
+
+    /** Copies {@code values[from, from + n)} of a primitive array into the buffer at its position. */
+    private interface Chunk {
+        void put(int from, int n);
+    }
+
+    /** Writes {@code length} values of {@code width} bytes in as many buffer-sized chunks as it takes. */
+    private void writeChunks(int offset, int length, int width, Chunk chunk) throws IOException {
+        int end = offset + length;
+        while (offset < end) {
+            ensure(width);
+            int n = Math.min(buffer.remaining() / width, end - offset);
+            chunk.put(offset, n);
+            buffer.position(buffer.position() + n * width);
             offset += n;
         }
     }
