@@ -26,8 +26,8 @@ final class AnchorPositivePairs {
         this.negativeDistances =
                 NDArrays.where(masks.negatives(), distances, MaskOps.fill(distances, Float.POSITIVE_INFINITY));
         NDArray pairs = masks.positives().nonzero();
-        this.anchors = pairs.get(":, 0");
-        this.positives = pairs.get(":, 1");
+        this.anchors = pairs.get(new NDIndex().addAllDim().addIndices(0));
+        this.positives = pairs.get(new NDIndex().addAllDim().addIndices(1));
         this.chunkPairs = Math.max(1, chunkElements / Math.max(1, distances.getShape().get(1)));
     }
 
@@ -42,8 +42,8 @@ final class AnchorPositivePairs {
     Chunk chunk(int index) {
         long start = index * chunkPairs;
         long end = Math.min(size(), start + chunkPairs);
-        NDArray chunkAnchors = anchors.get(new NDIndex("{}:{}", start, end));
-        NDArray chunkPositives = positives.get(new NDIndex("{}:{}", start, end));
+        NDArray chunkAnchors = anchors.get(new NDIndex().addSliceDim(start, end));
+        NDArray chunkPositives = positives.get(new NDIndex().addSliceDim(start, end));
         NDArray positiveDistances = MaskOps.entries(distances, chunkAnchors, chunkPositives);
         return new Chunk(chunkAnchors, chunkPositives, negativeDistances.get(chunkAnchors),
                 positiveDistances.expandDims(1));

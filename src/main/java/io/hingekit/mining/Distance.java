@@ -27,7 +27,7 @@ public interface Distance {
      * @return the normalised rows, shape (N, D)
      */
     static NDArray l2Normalize(NDArray embeddings) {
-        NDArray norms = embeddings.square().sum(new int[] {1}, true).clip(EPSILON, Float.MAX_VALUE).sqrt();
+        NDArray norms = MaskOps.atLeast(embeddings.square().sum(new int[] {1}, true), EPSILON).sqrt();
         return embeddings.div(norms);
     }
 

@@ -10,7 +10,7 @@ public final class EuclideanDistance implements Distance {
 
     @Override
     public NDArray pairwise(NDArray queries, NDArray references) {
-        return Distance.squaredEuclideanUnclamped(queries, references).clip(EPSILON, Float.MAX_VALUE).sqrt();
+        return MaskOps.atLeast(Distance.squaredEuclideanUnclamped(queries, references), EPSILON).sqrt();
     }
 
     @Override

@@ -36,7 +36,7 @@ record LabelMasks(NDArray positives, NDArray negatives) {
         NDArray positives = queryLabels.reshape(queries, 1).eq(referenceLabels.reshape(1, references));
         NDArray negatives = positives.logicalNot();
         // In place on the flat view, O(Q): entries (i, i) sit every R + 1 elements. Cheaper than masking with an eye.
-        positives.reshape(-1).set(new NDIndex("0:{}:{}", queries * references, references + 1), 0);
+        positives.reshape(-1).set(new NDIndex().addSliceDim(0, queries * references, references + 1), 0);
         return new LabelMasks(positives, negatives);
     }
 }

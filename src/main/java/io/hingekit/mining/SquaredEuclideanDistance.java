@@ -7,7 +7,7 @@ public final class SquaredEuclideanDistance implements Distance {
 
     @Override
     public NDArray pairwise(NDArray queries, NDArray references) {
-        return Distance.squaredEuclideanUnclamped(queries, references).clip(0f, Float.MAX_VALUE);
+        return MaskOps.atLeast(Distance.squaredEuclideanUnclamped(queries, references), 0f);
     }
 
     @Override

@@ -55,10 +55,10 @@ final class TripletEnumerator {
                         hits = pick(hits, ranks, firstRank);
                         firstRank += counts[i];
                     }
-                    NDArray local = hits.get(":, 0");
+                    NDArray local = hits.get(new NDIndex().addAllDim().addIndices(0));
                     // a compact copy of the negatives column, so the part does not pin the (k, 2) hits storage
                     parts.add(chunkScope.keep(new Triplets(
-                            chunk.anchors().take(local), chunk.positives().take(local), hits.get(":, 1").duplicate())));
+                            chunk.anchors().take(local), chunk.positives().take(local), hits.get(new NDIndex().addAllDim().addIndices(1)).duplicate())));
                 }
             }
             return scope.keep(Triplets.concat(parts, distances.getManager()));
