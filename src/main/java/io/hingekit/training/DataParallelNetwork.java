@@ -4,13 +4,17 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.LocalParameterServer;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +26,9 @@ import java.util.Map;
  * outside the margin, as after a resume) or a batch without triplets.
  */
 public final class DataParallelNetwork {
+
+    /** Added to the norm before dividing, as PyTorch's {@code clip_grad_norm_} does. */
+    private static final float CLIP_EPSILON = 1e-6f;
 
     private final Block block;
     private final Device[] devices;
@@ -78,20 +85,60 @@ public final class DataParallelNetwork {
     }
 
     /**
-     * Returns the global L2 norm of the master copy's gradients (one host read).
+     * Returns the global L2 norm of the gradients of the last backward passes, summed over the replicas as the
+     * update sums them (one host read).
      *
      * @return the norm
      */
     public double gradientNorm() {
-        NDArray sum = null;
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            if (!p.getValue().requiresGradient()) {
-                continue;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            return globalGradientNorm().getFloat();
+        }
+    }
+
+    /**
+     * Scales every replica's gradients by {@code min(1, maxNorm / (norm + 1e-6))}, where {@code norm} is the global
+     * L2 norm of the summed gradients, as PyTorch's {@code clip_grad_norm_}. The factor stays on the device: no host
+     * read.
+     *
+     * @param maxNorm the bound, &gt; 0
+     */
+    public void clipGradients(float maxNorm) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray scale = globalGradientNorm().add(CLIP_EPSILON).pow(-1).mul(maxNorm).minimum(1f);
+            for (Parameter parameter : trainableParameters()) {
+                for (Device device : devices) {
+                    store.getValue(parameter, device, true).getGradient().muli(scale.toDevice(device, false));
+                }
             }
-            NDArray squares = store.getValue(p.getValue(), devices[0], true).getGradient().square().sum();
+        }
+    }
+
+    /** The norm as a scalar on the first device; callers scope its temporaries (they attach to the parameters). */
+    private NDArray globalGradientNorm() {
+        NDArray sum = null;
+        for (Parameter parameter : trainableParameters()) {
+            NDArray gradient = store.getValue(parameter, devices[0], true).getGradient();
+            for (int d = 1; d < devices.length; d++) {
+                gradient = gradient.add(
+                        store.getValue(parameter, devices[d], true).getGradient().toDevice(devices[0], false));
+            }
+            NDArray squares = gradient.square().sum();
             sum = sum == null ? squares : sum.add(squares);
         }
-        return sum == null ? 0 : Math.sqrt(sum.getFloat());
+        return sum == null ? store.getManager().zeros(new Shape()) : sum.sqrt();
+    }
+
+    private List<Parameter> trainableParameters() {
+        List<Parameter> trainable = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                trainable.add(p.getValue());
+            }
+        }
+        return trainable;
     }
 
     /** Returns parameter id to stable name (block path), for saving optimizer state. */

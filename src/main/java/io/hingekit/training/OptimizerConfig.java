@@ -10,6 +10,8 @@ package io.hingekit.training;
  * @param schedule {@code constant}, {@code step} or {@code cosine}
  * @param stepEpochs for {@code step}: epochs between decays
  * @param factor for {@code step}: multiplier at each decay
+ * @param clipGradNorm when set, the gradients are scaled down before each update so that their global L2 norm
+ *     (all parameters together) is at most this value, as PyTorch's {@code clip_grad_norm_}
  */
 public record OptimizerConfig(
         String type,
@@ -18,7 +20,8 @@ public record OptimizerConfig(
         Double weightDecay,
         String schedule,
         Integer stepEpochs,
-        Double factor) {
+        Double factor,
+        Double clipGradNorm) {
 
     /** Default learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
@@ -33,6 +36,22 @@ public record OptimizerConfig(
     /** Returns the momentum, 0 by default. */
     public float momentumOrNone() {
         return (float) (momentum == null ? 0 : momentum);
+    }
+
+    /**
+     * Returns the gradient-norm bound, or 0 when gradients are not clipped.
+     *
+     * @return the bound, or 0
+     * @throws IllegalArgumentException if the configured bound is not a positive finite number
+     */
+    public float clipGradNormOrOff() {
+        if (clipGradNorm == null) {
+            return 0;
+        }
+        if (!(clipGradNorm > 0) || clipGradNorm.isInfinite()) {
+            throw new IllegalArgumentException("optimizer.clipGradNorm must be a positive number, got " + clipGradNorm);
+        }
+        return clipGradNorm.floatValue();
     }
 
     /** Returns the weight decay, 0 by default. */

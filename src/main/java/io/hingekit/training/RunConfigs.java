@@ -57,10 +57,12 @@ public final class RunConfigs {
     private static RunConfig withDefaults(RunConfig c, Path file) {
         String name = c.name() != null ? c.name() : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         OptimizerConfig optimizer = c.optimizer() != null ? c.optimizer()
-                : new OptimizerConfig("sgd", null, null, null, null, null, null);
+                : new OptimizerConfig("sgd", null, null, null, null, null, null, null);
         LoopConfig loop = c.training() != null ? c.training()
                 : new LoopConfig(null, null, null, null, null, null, null, null);
-        SelectionCriterion.of(loop.selectBy(), c.model().isEmbedding()); // fails now, not after loading the data
+        // fail now, not after loading the data
+        SelectionCriterion.of(loop.selectBy(), c.model().isEmbedding());
+        optimizer.clipGradNormOrOff();
         return new RunConfig(name, c.seedOrDefault(), c.data(), c.model(), c.loss(), optimizer, loop);
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param globalStep steps taken since the run began (resumes continue the count)
  * @param loss the batch's total loss
  * @param parts named parts or statistics of the loss (empty when the loss has none)
- * @param gradientNorm global L2 norm of the gradients before the update
+ * @param gradientNorm global L2 norm of the gradients before clipping and the update
  * @param learningRate learning rate used for this step
  */
 public record StepReport(

@@ -63,6 +63,7 @@ public final class TrainingLoop {
     private final NDManager manager;
     private final ModelInfo info;
     private final SelectionCriterion criterion;
+    private final float clipGradNorm;
 
     /**
      * Creates the loop over an initialised network.
@@ -90,6 +91,7 @@ public final class TrainingLoop {
         this.manager = manager;
         this.info = info;
         this.criterion = SelectionCriterion.of(config.training().selectBy(), lossSetup.embedding());
+        this.clipGradNorm = config.optimizer().clipGradNormOrOff();
     }
 
     /**
@@ -266,6 +268,9 @@ public final class TrainingLoop {
             }
         }
         double gradientNorm = logStep && !listeners.isEmpty() ? network.gradientNorm() : Double.NaN;
+        if (clipGradNorm > 0) {
+            network.clipGradients(clipGradNorm);
+        }
         network.step();
         return new StepResult(total.div(splits.length), labels, predictions, gradientNorm);
     }

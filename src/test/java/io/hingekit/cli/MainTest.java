@@ -70,4 +70,15 @@ class MainTest {
         assertTrue(err.contains("training.selectBy must be one of loss, accuracy"), err);
         assertFalse(Files.exists(tmp.resolve("m")), "nothing is written for a config that cannot run");
     }
+
+    @Test
+    void aNonPositiveGradientBoundIsNamedBeforeTraining() throws Exception {
+        Path config = Files.writeString(tmp.resolve("clip.yaml"),
+                "data: {source: blobs}\nmodel: {type: mlp}\nloss: {type: multiclass-hinge}\n"
+                        + "optimizer: {type: sgd, clipGradNorm: 0}\n");
+        String err = runCapturingErr(Main.EXIT_BAD_INPUT, "train", "--config", config.toString(),
+                "--out", tmp.resolve("m").toString(), "--device", "cpu");
+        assertTrue(err.contains("optimizer.clipGradNorm must be a positive number, got 0.0"), err);
+        assertFalse(Files.exists(tmp.resolve("m")), "nothing is written for a config that cannot run");
+    }
 }
