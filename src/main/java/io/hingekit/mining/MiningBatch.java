@@ -45,15 +45,11 @@ record MiningBatch(NDArray embeddings, NDArray labels, NDArray referenceLabels, 
     /**
      * Returns the distances at the given flat indices (row * R + column), with gradient.
      *
-     * <p>A {@code gather} rather than a {@code take}: on the CPU, libtorch accumulates {@code take}'s gradient with
-     * parallel atomic additions once there are 32768 or more indices, so a batch-all step's gradient (and with it the
-     * whole run) would change with thread timing; {@code gather}'s scatter-add backward sums in a fixed order.
-     *
      * @param entries flat indices, int64
      * @return the distances, same shape as {@code entries}
      */
     NDArray distancesAt(NDArray entries) {
-        return distances.reshape(-1).gather(entries, 0);
+        return distances.reshape(-1).take(entries);
     }
 
     /**

@@ -57,9 +57,8 @@ final class TripletEnumerator {
                     }
                     NDArray local = hits.get(new NDIndex().addAllDim().addIndices(0));
                     // a compact copy of the negatives column, so the part does not pin the (k, 2) hits storage
-                    NDArray negatives = hits.get(new NDIndex().addAllDim().addIndices(1)).duplicate();
-                    parts.add(chunkScope.keep(
-                            new Triplets(chunk.anchors().take(local), chunk.positives().take(local), negatives)));
+                    parts.add(chunkScope.keep(new Triplets(
+                            chunk.anchors().take(local), chunk.positives().take(local), hits.get(new NDIndex().addAllDim().addIndices(1)).duplicate())));
                 }
             }
             return scope.keep(Triplets.concat(parts, distances.getManager()));
