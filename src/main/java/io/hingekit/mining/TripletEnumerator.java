@@ -57,8 +57,9 @@ final class TripletEnumerator {
                     }
                     NDArray local = hits.get(new NDIndex().addAllDim().addIndices(0));
                     // a compact copy of the negatives column, so the part does not pin the (k, 2) hits storage
-                    parts.add(chunkScope.keep(new Triplets(
-                            chunk.anchors().take(local), chunk.positives().take(local), hits.get(new NDIndex().addAllDim().addIndices(1)).duplicate())));
+                    NDArray negatives = hits.get(new NDIndex().addAllDim().addIndices(1)).duplicate();
+                    parts.add(chunkScope.keep(
+                            new Triplets(chunk.anchors().take(local), chunk.positives().take(local), negatives)));
                 }
             }
             return scope.keep(Triplets.concat(parts, distances.getManager()));
