@@ -1,9 +1,11 @@
 """Mining speed: Hingekit (Java, io.hingekit.bench.MiningBenchmark) against the same computation written directly in
 PyTorch (src/test/python/mining_benchmark.py), on the same inputs and the same machine.
 
-Both sides run as long-lived processes; this driver alternates short blocks of calls between them (the side that
-goes first alternates every round), so a slow spell of a shared or virtual machine hits both sides alike instead of
-whichever happened to run then. Because a process's own state (allocator, thread placement) also moves its speed,
+Both sides run as long-lived processes; this driver alternates blocks of calls between them (the side that goes
+first alternates every round), so a slow spell of a shared or virtual machine hits both sides alike instead of
+whichever happened to run then. A block lasts about BLOCK_MS on the slower side (at least one call, at most
+MAX_BLOCK_CALLS): long enough that the cost of switching processes (threads to wake, caches to refill), which both
+sides pay on their first call after the other side ran, does not stand for the per-call time. Because a process's own state (allocator, thread placement) also moves its speed,
 the whole comparison is repeated with fresh process pairs ("sessions"). Each call is one Euclidean distance matrix +
 one mining pass, B x 128 float32, two threads, OMP_WAIT_POLICY=PASSIVE on both sides. Reports per case the median
 over all timed calls of each side, their ratio, the ratio of each session, the lowest and highest ratio of the
@@ -28,12 +30,13 @@ OUT = os.path.join(ROOT, "bench", "results", "mining.json")
 CASES = [(miner, batch) for batch in (256, 1024, 2048) for miner in ("batch_hard", "semi_hard", "batch_all")]
 WARMUP_CALLS = 5
 WARMUP_MS = 2000
+BLOCK_MS = 200
+MAX_BLOCK_CALLS = 100
 
 
-def calls_per_block(miner, batch):
-    if miner == "batch_all" and batch >= 1024:
-        return 1 if batch >= 2048 else 2
-    return 5
+def calls_per_block(call_ms):
+    """Calls in one block, from the slower side's median warm-up call."""
+    return max(1, min(MAX_BLOCK_CALLS, int(BLOCK_MS / call_ms)))
 
 
 def classpath():
@@ -73,14 +76,15 @@ class Side:
 
 
 def warm_up(side, miner, batch):
-    """Calls until at least WARMUP_CALLS calls and WARMUP_MS have passed; returns the triplet count. Every case is
-    warmed up before the first is timed, so the JIT compiler threads of the young JVM, which compete for the two
-    cores, are done before timing starts."""
-    calls, elapsed = 0, 0.0
+    """Calls until at least WARMUP_CALLS calls and WARMUP_MS have passed; returns the triplet count and the median
+    call in ms. Every case is warmed up before the first is timed, so the JIT compiler threads of the young JVM,
+    which compete for the two cores, are done before timing starts."""
+    calls, elapsed, times = 0, 0.0, []
     while calls < WARMUP_CALLS or elapsed < WARMUP_MS:
-        triplets, times = side.time(miner, batch, 1)
-        calls, elapsed = calls + 1, elapsed + times[0]
-    return triplets
+        triplets, answer = side.time(miner, batch, 1)
+        calls, elapsed = calls + 1, elapsed + answer[0]
+        times.append(answer[0])
+    return triplets, statistics.median(times)
 
 
 def session(cp, env, rounds, times, round_ratios):
@@ -89,14 +93,15 @@ def session(cp, env, rounds, times, round_ratios):
     java = Side("Java", ["java", "-Xmx4g", "-cp", cp, "io.hingekit.bench.MiningBenchmark"], env)
     python = Side("PyTorch", [sys.executable, os.path.join(ROOT, "src", "test", "python", "mining_benchmark.py")],
                   env)
-    triplets = {}
+    triplets, block_calls = {}, {}
     for case in CASES:
-        counts = {warm_up(java, *case), warm_up(python, *case)}
-        if len(counts) != 1:
-            raise SystemExit(f"{case}: the two sides mined different triplet counts {sorted(counts)}")
-        triplets[case] = counts.pop()
+        (java_count, java_ms), (python_count, python_ms) = warm_up(java, *case), warm_up(python, *case)
+        if java_count != python_count:
+            raise SystemExit(f"{case}: the two sides mined different triplet counts {java_count}, {python_count}")
+        triplets[case] = java_count
+        block_calls[case] = calls_per_block(max(java_ms, python_ms))
     for case in CASES:
-        calls = calls_per_block(*case)
+        calls = block_calls[case]
         for round_index in range(rounds):
             sides = (("java", java), ("python", python))
             block = {}
