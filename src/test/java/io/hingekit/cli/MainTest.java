@@ -62,23 +62,23 @@ class MainTest {
 
     @Test
     void aSelectionFigureTheRunLacksIsNamedBeforeTraining() throws Exception {
-        Path config = Files.writeString(tmp.resolve("select.yaml"),
-                "data: {source: blobs}\nmodel: {type: mlp}\nloss: {type: multiclass-hinge}\n"
-                        + "training: {selectBy: map_at_r}\n");
-        String err = runCapturingErr(Main.EXIT_BAD_INPUT, "train", "--config", config.toString(),
-                "--out", tmp.resolve("m").toString(), "--device", "cpu");
-        assertTrue(err.contains("training.selectBy must be one of loss, accuracy"), err);
-        assertFalse(Files.exists(tmp.resolve("m")), "nothing is written for a config that cannot run");
+        assertRefusedBeforeTraining("training: {selectBy: map_at_r}\n",
+                "training.selectBy must be one of loss, accuracy");
     }
 
     @Test
     void aNonPositiveGradientBoundIsNamedBeforeTraining() throws Exception {
-        Path config = Files.writeString(tmp.resolve("clip.yaml"),
-                "data: {source: blobs}\nmodel: {type: mlp}\nloss: {type: multiclass-hinge}\n"
-                        + "optimizer: {type: sgd, clipGradNorm: 0}\n");
+        assertRefusedBeforeTraining("optimizer: {type: sgd, clipGradNorm: 0}\n",
+                "optimizer.clipGradNorm must be a positive number, got 0.0");
+    }
+
+    /** A blobs MLP config plus {@code extraYaml} must end with exit 2 naming {@code message}, writing nothing. */
+    private void assertRefusedBeforeTraining(String extraYaml, String message) throws Exception {
+        Path config = Files.writeString(tmp.resolve("refused.yaml"),
+                "data: {source: blobs}\nmodel: {type: mlp}\nloss: {type: multiclass-hinge}\n" + extraYaml);
         String err = runCapturingErr(Main.EXIT_BAD_INPUT, "train", "--config", config.toString(),
                 "--out", tmp.resolve("m").toString(), "--device", "cpu");
-        assertTrue(err.contains("optimizer.clipGradNorm must be a positive number, got 0.0"), err);
+        assertTrue(err.contains(message), err);
         assertFalse(Files.exists(tmp.resolve("m")), "nothing is written for a config that cannot run");
     }
 }
