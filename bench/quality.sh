@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 configs=("$@")
 [ ${#configs[@]} -gt 0 ] || configs=(fashion-linear-svm fashion-mlp-hinge fashion-cnn-hinge fashion-cnn-ce-aux-hinge
-    fashion-embedding-triplet)
+    fashion-embedding-triplet fashion-embedding-triplet-batch-all)
 mkdir -p bench/results
 for name in "${configs[@]}"; do
     out="bench/models/$name"
