@@ -33,6 +33,7 @@ public final class DataParallelNetwork {
     private final Block block;
     private final Device[] devices;
     private final ParameterStore store;
+    private final List<Parameter> trainable = new ArrayList<>();
 
     /**
      * Replicates an initialised block on the devices.
@@ -51,6 +52,7 @@ public final class DataParallelNetwork {
             if (p.getValue().requiresGradient()) {
                 // Loaded parameter arrays arrive without gradient attachment.
                 p.getValue().getArray().setRequiresGradient(true);
+                trainable.add(p.getValue());
             }
             for (Device device : this.devices) {
                 store.getValue(p.getValue(), device, true);
@@ -108,9 +110,10 @@ public final class DataParallelNetwork {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray scale = globalGradientNorm().add(CLIP_EPSILON).pow(-1).mul(maxNorm).minimum(1f);
-            for (Parameter parameter : trainableParameters()) {
-                for (Device device : devices) {
-                    store.getValue(parameter, device, true).getGradient().muli(scale.toDevice(device, false));
+            for (Device device : devices) {
+                NDArray deviceScale = scale.toDevice(device, false);
+                for (Parameter parameter : trainable) {
+                    store.getValue(parameter, device, true).getGradient().muli(deviceScale);
                 }
             }
         }
@@ -119,7 +122,7 @@ public final class DataParallelNetwork {
     /** The norm as a scalar on the first device; callers scope its temporaries (they attach to the parameters). */
     private NDArray globalGradientNorm() {
         NDArray sum = null;
-        for (Parameter parameter : trainableParameters()) {
+        for (Parameter parameter : trainable) {
             NDArray gradient = store.getValue(parameter, devices[0], true).getGradient();
             for (int d = 1; d < devices.length; d++) {
                 gradient = gradient.add(
@@ -129,16 +132,6 @@ public final class DataParallelNetwork {
             sum = sum == null ? squares : sum.add(squares);
         }
         return sum == null ? store.getManager().zeros(new Shape()) : sum.sqrt();
-    }
-
-    private List<Parameter> trainableParameters() {
-        List<Parameter> trainable = new ArrayList<>();
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                trainable.add(p.getValue());
-            }
-        }
-        return trainable;
     }
 
     /** Returns parameter id to stable name (block path), for saving optimizer state. */
