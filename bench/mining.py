@@ -5,8 +5,9 @@ Both sides run as long-lived processes; this driver alternates blocks of calls b
 first alternates every round), so a slow spell of a shared or virtual machine hits both sides alike instead of
 whichever happened to run then. A block lasts about BLOCK_MS on the slower side (at least one call, at most
 MAX_BLOCK_CALLS): long enough that the cost of switching processes (threads to wake, caches to refill), which both
-sides pay on their first call after the other side ran, does not stand for the per-call time. Because a process's own state (allocator, thread placement) also moves its speed,
-the whole comparison is repeated with fresh process pairs ("sessions"). Each call is one Euclidean distance matrix +
+sides pay on their first call after the other side ran, does not stand for the per-call time. Because a process's
+own state (allocator, thread placement) also moves its speed, the whole comparison is repeated with fresh process
+pairs ("sessions"). Each call is one Euclidean distance matrix +
 one mining pass, B x 128 float32, two threads, OMP_WAIT_POLICY=PASSIVE on both sides. Reports per case the median
 over all timed calls of each side, their ratio, the ratio of each session, the lowest and highest ratio of the
 per-round medians, and the peak resident memory of one uncapped batch-all call at B = 2048 (Java side).
@@ -79,11 +80,10 @@ def warm_up(side, miner, batch):
     """Calls until at least WARMUP_CALLS calls and WARMUP_MS have passed; returns the triplet count and the median
     call in ms. Every case is warmed up before the first is timed, so the JIT compiler threads of the young JVM,
     which compete for the two cores, are done before timing starts."""
-    calls, elapsed, times = 0, 0.0, []
-    while calls < WARMUP_CALLS or elapsed < WARMUP_MS:
+    times = []
+    while len(times) < WARMUP_CALLS or sum(times) < WARMUP_MS:
         triplets, answer = side.time(miner, batch, 1)
-        calls, elapsed = calls + 1, elapsed + answer[0]
-        times.append(answer[0])
+        times.extend(answer)
     return triplets, statistics.median(times)
 
 
