@@ -12,19 +12,16 @@ public final class BatchHardMiner implements Miner {
     @Override
     public Triplets mine(NDArray distances, NDArray queryLabels, NDArray referenceLabels) {
         try (ResultScope scope = new ResultScope()) {
-            LabelMasks masks = LabelMasks.of(distances, queryLabels, referenceLabels);
+            NDArray sameLabel = LabelMasks.sameLabel(distances, queryLabels, referenceLabels);
             NDArray negativeInfinity = MaskOps.fill(distances, Float.NEGATIVE_INFINITY);
-            NDArray positiveInfinity = MaskOps.fill(distances, Float.POSITIVE_INFINITY);
-            NDArray positiveRows = NDArrays.where(masks.positives(), distances, negativeInfinity);
-            NDArray negativeRows = NDArrays.where(masks.negatives(), distances, positiveInfinity);
+            NDArray positiveRows = NDArrays.where(sameLabel, distances, negativeInfinity);
+            MaskOps.setDiagonal(positiveRows, Float.NEGATIVE_INFINITY);
+            NDArray negativeRows = MaskOps.fillWhere(sameLabel, Float.POSITIVE_INFINITY, distances);
             NDArray farthestPositive = positiveRows.argMax(1).expandDims(1);
             NDArray nearestNegative = negativeRows.argMin(1).expandDims(1);
-            // an anchor without positives (negatives) finds only -infinity (+infinity) there
-            NDArray anchors = positiveRows.gather(farthestPositive, 1).gt(negativeInfinity)
-                    .logicalAnd(negativeRows.gather(nearestNegative, 1).lt(positiveInfinity))
-                    .reshape(-1)
-                    .nonzero()
-                    .reshape(-1);
+            // -infinity (or NaN) unless the anchor found a positive (not -infinity) and a negative (not +infinity)
+            NDArray gap = positiveRows.gather(farthestPositive, 1).sub(negativeRows.gather(nearestNegative, 1));
+            NDArray anchors = gap.gt(negativeInfinity).reshape(-1).nonzero().reshape(-1);
             return scope.keep(new Triplets(
                     anchors, farthestPositive.take(anchors), nearestNegative.take(anchors)));
         }

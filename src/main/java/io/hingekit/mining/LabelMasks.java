@@ -1,7 +1,6 @@
 package io.hingekit.mining;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 
 /**
  * Which references are positives and which are negatives of each query, as (Q, R) boolean masks; query i is
@@ -21,6 +20,22 @@ record LabelMasks(NDArray positives, NDArray negatives) {
      * @return the masks
      */
     static LabelMasks of(NDArray distances, NDArray queryLabels, NDArray referenceLabels) {
+        NDArray positives = sameLabel(distances, queryLabels, referenceLabels);
+        NDArray negatives = positives.logicalNot();
+        MaskOps.setDiagonal(positives, 0);
+        return new LabelMasks(positives, negatives);
+    }
+
+    /**
+     * Tells which references share each query's label, the query itself included, after checking that the
+     * distances and labels agree in shape.
+     *
+     * @param distances shape (Q, R)
+     * @param queryLabels shape (Q)
+     * @param referenceLabels shape (R)
+     * @return boolean, shape (Q, R)
+     */
+    static NDArray sameLabel(NDArray distances, NDArray queryLabels, NDArray referenceLabels) {
         long queries = queryLabels.size();
         long references = referenceLabels.size();
         if (distances.getShape().dimension() != 2
@@ -33,10 +48,6 @@ record LabelMasks(NDArray positives, NDArray negatives) {
             throw new IllegalArgumentException(
                     "queries must be the first references: " + queries + " queries > " + references + " references");
         }
-        NDArray positives = queryLabels.reshape(queries, 1).eq(referenceLabels.reshape(1, references));
-        NDArray negatives = positives.logicalNot();
-        // In place on the flat view, O(Q): entries (i, i) sit every R + 1 elements. Cheaper than masking with an eye.
-        positives.reshape(-1).set(new NDIndex().addSliceDim(0, queries * references, references + 1), 0);
-        return new LabelMasks(positives, negatives);
+        return queryLabels.reshape(queries, 1).eq(referenceLabels.reshape(1, references));
     }
 }

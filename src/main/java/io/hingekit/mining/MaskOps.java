@@ -1,7 +1,10 @@
 package io.hingekit.mining;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /** Small array helpers for masked reductions. */
 final class MaskOps {
@@ -17,6 +20,33 @@ final class MaskOps {
      */
     static NDArray fill(NDArray like, float value) {
         return like.getManager().full(new Shape(), value, like.getDataType());
+    }
+
+    /**
+     * Returns {@code values} with {@code value} wherever {@code mask} is set: {@code where(mask, value, values)}.
+     * DJL's {@code where} only broadcasts its second operand, so masking the set entries would cost an extra
+     * pass to negate the mask; libtorch's own {@code where} broadcasts a 0-d first operand.
+     *
+     * @param mask boolean, the shape of {@code values}
+     * @param value the fill value (e.g. an infinity)
+     * @param values any shape
+     * @return the same shape and type as {@code values}
+     */
+    static NDArray fillWhere(NDArray mask, float value, NDArray values) {
+        return JniUtils.where((PtNDArray) mask, (PtNDArray) fill(values, value), (PtNDArray) values);
+    }
+
+    /**
+     * Sets the entries (i, i) of a (Q, R) matrix with Q <= R to {@code value}, in place, through the flat view:
+     * they sit every R + 1 elements, so this is O(Q), cheaper than masking with an identity matrix.
+     *
+     * @param matrix shape (Q, R), contiguous
+     * @param value the value written
+     */
+    static void setDiagonal(NDArray matrix, Number value) {
+        long references = matrix.getShape().get(1);
+        long size = matrix.getShape().size();
+        matrix.reshape(-1).set(new NDIndex().addSliceDim(0, size, references + 1), value);
     }
 
     /**
