@@ -3,7 +3,6 @@ package io.hingekit.mining;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 
 /**
  * The anchor-positive pairs of a distance matrix in row-major order, visited in chunks of pairs whose distance rows
@@ -46,10 +45,9 @@ final class AnchorPositivePairs {
         NDArray chunkAnchors = anchors.get(new NDIndex().addSliceDim(start, end));
         NDArray chunkPositives = positives.get(new NDIndex().addSliceDim(start, end));
         NDArray positiveDistances = MaskOps.entries(distances, chunkAnchors, chunkPositives);
-        // gather with the row index broadcast over the columns: about 3x faster than DJL's advanced-index get
-        NDArray rowIndex = chunkAnchors.expandDims(1)
-                .broadcast(new Shape(end - start, negativeDistances.getShape().get(1)));
-        return new Chunk(chunkAnchors, chunkPositives, negativeDistances.gather(rowIndex, 0),
+        // rows selected by an integer index array (libtorch's index): about 3x faster than a gather whose (c, R)
+        // index broadcasts the anchors over the columns
+        return new Chunk(chunkAnchors, chunkPositives, negativeDistances.get(new NDIndex("{}", chunkAnchors)),
                 positiveDistances.expandDims(1));
     }
 

@@ -68,12 +68,11 @@ public final class SemiHardMiner implements Miner {
     private Triplets mineChunk(AnchorPositivePairs.Chunk chunk, NDArray farthestNegative, NDArray hasNegative,
             NDArray distances) {
         NDArray rows = chunk.negativeRows();
-        // Negatives at or inside d(a,p) are pushed to MAX_VALUE (d + MAX_VALUE rounds to it) by adding 0 or
-        // MAX_VALUE, which keeps the other entries exact and costs about half of a where() on the (c, R) rows.
-        NDArray inside = rows.lte(chunk.positiveDistances()).toType(rows.getDataType(), false).mul(Float.MAX_VALUE);
-        NDArray beyondRows = rows.add(inside);
+        // negatives at or inside d(a,p) join the non-negatives at +infinity
+        NDArray beyondRows = MaskOps.fillWhere(rows.lte(chunk.positiveDistances()), Float.POSITIVE_INFINITY, rows);
         NDArray nearestBeyond = beyondRows.argMin(1);
-        NDArray hasBeyond = beyondRows.gather(nearestBeyond.expandDims(1), 1).reshape(-1).lt(Float.MAX_VALUE);
+        NDArray hasBeyond =
+                beyondRows.gather(nearestBeyond.expandDims(1), 1).reshape(-1).lt(Float.POSITIVE_INFINITY);
         NDArray anchors = chunk.anchors();
         NDArray negative = NDArrays.where(hasBeyond, nearestBeyond, farthestNegative.take(anchors));
         NDArray negativeDistances = MaskOps.entries(distances, anchors, negative).expandDims(1);
