@@ -11,6 +11,10 @@ pairs ("sessions"). Each call is one Euclidean distance matrix +
 one mining pass, B x 128 float32, two threads, OMP_WAIT_POLICY=PASSIVE on both sides. Reports per case the median
 over all timed calls of each side, their ratio, the ratio of each session, the lowest and highest ratio of the
 per-round medians, and the peak resident memory of one uncapped batch-all call at B = 2048 (Java side).
+OPENBLAS_THREAD_TIMEOUT=4 does for the Python side's OpenBLAS thread pool (which ignores OMP_WAIT_POLICY) what
+PASSIVE does for OpenMP: without it an OpenBLAS worker spins for about 0.1 s after each matrix product (measured:
+110-120 ms of CPU time in a 300 ms pause after 100 calls; 10-20 ms with it; the Java side 0-20 ms either way), and
+holds one of the two cores during the first half of the Java side's next block.
 Writes bench/results/mining.json.
 
 Run: /usr/bin/python3 bench/mining.py [--sessions N] [--rounds N]   (from anywhere; builds the test classes first)
@@ -120,7 +124,7 @@ def main():
     parser.add_argument("--sessions", type=int, default=3, help="fresh process pairs (default 3)")
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds per case and session (default 5)")
     args = parser.parse_args()
-    env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE", DJL_OFFLINE="true")
+    env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE", OPENBLAS_THREAD_TIMEOUT="4", DJL_OFFLINE="true")
     cp = classpath()
     times = {case: {"java": [], "python": []} for case in CASES}
     round_ratios = {case: [] for case in CASES}
@@ -152,6 +156,7 @@ def main():
             "machine": f"{platform.machine()}, {os.cpu_count()} cores",
             "pytorch": f"PyTorch {torch.__version__} (Python), 2 threads",
             "hingekit": "Hingekit on DJL 0.36 / libtorch 2.7.1 (Java), 2 threads",
+            "environment": {key: env[key] for key in ("OMP_WAIT_POLICY", "OPENBLAS_THREAD_TIMEOUT")},
             "sessions": args.sessions, "rounds": args.rounds, "results": results,
             "memory": {"call": "batch_all B=2048 dim=128", "peak_increase_mb": max(peaks)}}
     print(f"batch_all B=2048 peak resident memory +{max(peaks)} MiB")
