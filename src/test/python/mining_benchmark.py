@@ -63,7 +63,7 @@ def pair_chunks(d, negative_rows, pos):
     step = max(1, CHUNK_ELEMENTS // d.shape[1])
     for start in range(0, len(pairs), step):
         a, p = pairs[start:start + step, 0], pairs[start:start + step, 1]
-        yield a, p, negative_rows[a], d[a, p][:, None]
+        yield a, p, negative_rows.index_select(0, a), d[a, p][:, None]
 
 
 def semi_hard(x, labels):

@@ -3,6 +3,7 @@ package io.hingekit.mining;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
@@ -83,5 +84,18 @@ final class MaskOps {
      */
     static NDArray entries(NDArray matrix, NDArray rows, NDArray columns) {
         return matrix.reshape(-1).take(rows.mul(matrix.getShape().get(1)).add(columns));
+    }
+
+    /**
+     * Returns the rows {@code matrix[indices[k]]} for every k. An embedding lookup is libtorch's {@code index_select}
+     * along the first axis, a row-by-row copy: about twice as fast as {@code get(indices)}, whose advanced indexing
+     * visits every element.
+     *
+     * @param matrix shape (n, m)
+     * @param indices int64 row indices, shape (k)
+     * @return shape (k, m)
+     */
+    static NDArray rows(NDArray matrix, NDArray indices) {
+        return indices.getNDArrayInternal().embedding(indices, matrix, SparseFormat.DENSE).singletonOrThrow();
     }
 }

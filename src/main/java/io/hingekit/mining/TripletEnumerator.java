@@ -96,7 +96,7 @@ final class TripletEnumerator {
         int from = lowerBound(ranks, firstRank);
         int to = lowerBound(ranks, firstRank + hits.getShape().get(0));
         NDArray rows = hits.getManager().create(Arrays.copyOfRange(ranks, from, to)).sub(firstRank);
-        return hits.get(new NDIndex("{}", rows));
+        return MaskOps.rows(hits, rows);
     }
 
     private static int lowerBound(long[] sorted, long key) {
