@@ -1,7 +1,8 @@
 """The PyTorch side of the mining benchmark that bench/mining.py drives, beside io.hingekit.bench.MiningBenchmark:
 the same mining computation written directly in PyTorch (torch.set_num_threads(2)): matrix-product Euclidean
 distances, then batch-hard, semi-hard (TF Addons fallback, chunked over anchor-positive pairs) or batch-all (chunked
-over pairs), on the same inputs (B x 128 standard normal float32 from the same LCG + Box-Muller stream as the Java
+over pairs), taking row minima and maxima with their indices from torch.min/torch.max along the rows as the Java
+side does (io.hingekit.mining.RowExtremes), on the same inputs (B x 128 standard normal float32 from the same LCG + Box-Muller stream as the Java
 side, labels i // 8, i.e. P = B/8 classes x K = 8), so the triplet counts must agree. Same line protocol as the Java
 side: "time MINER B CALLS" on standard input, "TRIPLETS MS MS ..." on standard output.
 """
@@ -51,11 +52,10 @@ def batch_hard(x, labels):
     pos, neg = masks(labels)
     positive_rows = torch.where(pos, d, torch.tensor(-INF))
     negative_rows = torch.where(neg, d, torch.tensor(INF))
-    farthest = positive_rows.argmax(1)[:, None]
-    nearest = negative_rows.argmin(1)[:, None]
-    valid = (positive_rows.gather(1, farthest) > -INF) & (negative_rows.gather(1, nearest) < INF)
-    anchors = valid.reshape(-1).nonzero().reshape(-1)
-    return anchors, farthest.reshape(-1)[anchors], nearest.reshape(-1)[anchors]
+    farthest_d, farthest = positive_rows.max(1)
+    nearest_d, nearest = negative_rows.min(1)
+    anchors = (farthest_d - nearest_d > -INF).nonzero().reshape(-1)
+    return anchors, farthest[anchors], nearest[anchors]
 
 
 def pair_chunks(d, negative_rows, pos):
@@ -70,16 +70,14 @@ def semi_hard(x, labels):
     d = distances(x)
     pos, neg = masks(labels)
     negative_rows = torch.where(neg, d, torch.tensor(INF))
-    farthest_negative = torch.where(neg, d, torch.tensor(-INF)).argmax(1)
-    has_negative = neg.sum(1) > 0
+    farthest_d, farthest = torch.where(neg, d, torch.tensor(-INF)).max(1)
     parts = []
     for a, p, rows, dap in pair_chunks(d, negative_rows, pos):
-        beyond_rows = torch.where(rows > dap, rows, torch.tensor(INF))
-        nearest = beyond_rows.argmin(1)
-        has_beyond = beyond_rows.gather(1, nearest[:, None]).reshape(-1) < INF
-        n = torch.where(has_beyond, nearest, farthest_negative[a])
-        hinge = (dap - d[a, n][:, None] + MARGIN).reshape(-1)
-        keep = (has_negative[a] & (~has_beyond | (hinge > 0))).nonzero().reshape(-1)
+        nearest_d, nearest = torch.where(rows > dap, rows, torch.tensor(INF)).min(1)
+        has_beyond = nearest_d < INF
+        n = torch.where(has_beyond, nearest, farthest[a])
+        hinge = dap.reshape(-1) - nearest_d + MARGIN
+        keep = torch.where(has_beyond, hinge > 0, farthest_d[a] > -INF).nonzero().reshape(-1)
         parts.append((a[keep], p[keep], n[keep]))
     return tuple(torch.cat(column) for column in zip(*parts))
 

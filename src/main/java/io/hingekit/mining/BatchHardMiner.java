@@ -17,13 +17,13 @@ public final class BatchHardMiner implements Miner {
             NDArray positiveRows = NDArrays.where(sameLabel, distances, negativeInfinity);
             MaskOps.setDiagonal(positiveRows, Float.NEGATIVE_INFINITY);
             NDArray negativeRows = MaskOps.fillWhere(sameLabel, Float.POSITIVE_INFINITY, distances);
-            NDArray farthestPositive = positiveRows.argMax(1).expandDims(1);
-            NDArray nearestNegative = negativeRows.argMin(1).expandDims(1);
+            RowExtremes farthestPositive = RowExtremes.largest(positiveRows);
+            RowExtremes nearestNegative = RowExtremes.smallest(negativeRows);
             // -infinity (or NaN) unless the anchor found a positive (not -infinity) and a negative (not +infinity)
-            NDArray gap = positiveRows.gather(farthestPositive, 1).sub(negativeRows.gather(nearestNegative, 1));
-            NDArray anchors = gap.gt(negativeInfinity).reshape(-1).nonzero().reshape(-1);
+            NDArray gap = farthestPositive.values().sub(nearestNegative.values());
+            NDArray anchors = gap.gt(negativeInfinity).nonzero().reshape(-1);
             return scope.keep(new Triplets(
-                    anchors, farthestPositive.take(anchors), nearestNegative.take(anchors)));
+                    anchors, farthestPositive.indices().take(anchors), nearestNegative.indices().take(anchors)));
         }
     }
 }

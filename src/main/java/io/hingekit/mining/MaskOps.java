@@ -64,16 +64,6 @@ final class MaskOps {
     }
 
     /**
-     * Tells, per row of a boolean mask, whether any entry is set.
-     *
-     * @param mask shape (n, m)
-     * @return boolean, shape (n)
-     */
-    static NDArray hasAny(NDArray mask) {
-        return mask.countNonzero(1).gt(0);
-    }
-
-    /**
      * Reads {@code matrix[rows[k], columns[k]]} for every k through the flat view, which costs less per call than
      * advanced indexing.
      *

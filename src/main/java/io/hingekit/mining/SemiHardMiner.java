@@ -51,33 +51,33 @@ public final class SemiHardMiner implements Miner {
         try (ResultScope scope = new ResultScope()) {
             LabelMasks masks = LabelMasks.of(distances, queryLabels, referenceLabels);
             AnchorPositivePairs pairs = new AnchorPositivePairs(distances, masks, chunkElements);
-            NDArray farthestNegative = NDArrays.where(
-                    masks.negatives(), distances, MaskOps.fill(distances, Float.NEGATIVE_INFINITY)).argMax(1);
-            NDArray hasNegative = MaskOps.hasAny(masks.negatives());
+            // -infinity for an anchor without negatives
+            RowExtremes farthestNegative = RowExtremes.largest(NDArrays.where(
+                    masks.negatives(), distances, MaskOps.fill(distances, Float.NEGATIVE_INFINITY)));
             List<Triplets> parts = new ArrayList<>();
             for (int i = 0; i < pairs.chunkCount(); i++) {
                 try (ResultScope chunkScope = new ResultScope()) {
                     AnchorPositivePairs.Chunk chunk = pairs.chunk(i);
-                    parts.add(chunkScope.keep(mineChunk(chunk, farthestNegative, hasNegative, distances)));
+                    parts.add(chunkScope.keep(mineChunk(chunk, farthestNegative)));
                 }
             }
             return scope.keep(Triplets.concat(parts, distances.getManager()));
         }
     }
 
-    private Triplets mineChunk(AnchorPositivePairs.Chunk chunk, NDArray farthestNegative, NDArray hasNegative,
-            NDArray distances) {
+    private Triplets mineChunk(AnchorPositivePairs.Chunk chunk, RowExtremes farthestNegative) {
         NDArray rows = chunk.negativeRows();
         // negatives at or inside d(a,p) join the non-negatives at +infinity
-        NDArray beyondRows = MaskOps.fillWhere(rows.lte(chunk.positiveDistances()), Float.POSITIVE_INFINITY, rows);
-        NDArray nearestBeyond = beyondRows.argMin(1);
-        NDArray hasBeyond =
-                beyondRows.gather(nearestBeyond.expandDims(1), 1).reshape(-1).lt(Float.POSITIVE_INFINITY);
+        RowExtremes nearestBeyond = RowExtremes.smallest(
+                MaskOps.fillWhere(rows.lte(chunk.positiveDistances()), Float.POSITIVE_INFINITY, rows));
+        NDArray hasBeyond = nearestBeyond.values().lt(Float.POSITIVE_INFINITY);
         NDArray anchors = chunk.anchors();
-        NDArray negative = NDArrays.where(hasBeyond, nearestBeyond, farthestNegative.take(anchors));
-        NDArray negativeDistances = MaskOps.entries(distances, anchors, negative).expandDims(1);
-        NDArray hinge = chunk.positiveDistances().sub(negativeDistances).add(margin).reshape(-1);
-        NDArray keep = hasNegative.take(anchors).logicalAnd(hasBeyond.logicalNot().logicalOr(hinge.gt(0f)));
+        NDArray negative =
+                NDArrays.where(hasBeyond, nearestBeyond.indices(), farthestNegative.indices().take(anchors));
+        // a negative beyond d(a,p) is kept when its hinge is positive; the fallback whenever the anchor has one
+        NDArray hinge = chunk.positiveDistances().reshape(-1).sub(nearestBeyond.values()).add(margin);
+        NDArray keep = NDArrays.where(
+                hasBeyond, hinge.gt(0f), farthestNegative.values().take(anchors).gt(Float.NEGATIVE_INFINITY));
         NDArray kept = keep.nonzero().reshape(-1);
         return new Triplets(anchors.take(kept), chunk.positives().take(kept), negative.take(kept));
     }

@@ -1,0 +1,77 @@
+package io.hingekit.mining;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RowExtremesTest {
+
+    private static NDManager manager;
+
+    @BeforeAll
+    static void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterAll
+    static void close() {
+        manager.close();
+    }
+
+    /** Small integers make ties common; some rows are all +infinity or all -infinity. */
+    private static double[][] randomRows(long seed, int rows, int columns) {
+        Random random = new Random(seed);
+        double[][] out = new double[rows][columns];
+        for (int i = 0; i < rows; i++) {
+            int kind = random.nextInt(8);
+            for (int j = 0; j < columns; j++) {
+                out[i][j] = kind == 0 ? Double.POSITIVE_INFINITY
+                        : kind == 1 ? Double.NEGATIVE_INFINITY
+                        : random.nextInt(6) + (random.nextInt(4) == 0 ? Double.POSITIVE_INFINITY : 0);
+            }
+        }
+        return out;
+    }
+
+    /** The first column holding the row's extreme, by a plain scan. */
+    private static long firstExtreme(double[] row, boolean largest) {
+        int best = 0;
+        for (int j = 1; j < row.length; j++) {
+            if (largest ? row[j] > row[best] : row[j] < row[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 7, 5, FLOAT32", "2, 40, 33, FLOAT64", "3, 1, 1, FLOAT32", "4, 300, 1100, FLOAT32",
+        "5, 64, 19, FLOAT16"})
+    void extremesAndFirstIndicesMatchAScan(long seed, int rows, int columns, DataType type) {
+        double[][] values = randomRows(seed, rows, columns);
+        NDArray array = manager.create(values).toType(type, false);
+        for (boolean largest : new boolean[] {false, true}) {
+            RowExtremes extremes = largest ? RowExtremes.largest(array) : RowExtremes.smallest(array);
+            long[] expectedIndices = new long[rows];
+            double[] expectedValues = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                expectedIndices[i] = firstExtreme(values[i], largest);
+                expectedValues[i] = values[i][(int) expectedIndices[i]];
+            }
+            assertEquals(DataType.INT64, extremes.indices().getDataType());
+            assertEquals(new Shape(rows), extremes.indices().getShape());
+            assertArrayEquals(expectedIndices, extremes.indices().toLongArray(), "largest=" + largest);
+            assertArrayEquals(expectedValues, extremes.values().toType(DataType.FLOAT64, false).toDoubleArray(),
+                    "largest=" + largest);
+        }
+    }
+}
