@@ -17,6 +17,10 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources"
 
 class RowExtremes(torch.nn.Module):
     def forward(self, rows: torch.Tensor) -> List[torch.Tensor]:
+        return self.smallest(rows)
+
+    @torch.jit.export
+    def smallest(self, rows: torch.Tensor) -> List[torch.Tensor]:
         """The smallest value of each row and the index of its first occurrence."""
         values, indices = torch.min(rows, 1)
         return [values, indices]

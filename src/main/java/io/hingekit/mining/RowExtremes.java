@@ -32,7 +32,7 @@ record RowExtremes(NDArray values, NDArray indices) {
      * @return the minima and their first columns
      */
     static RowExtremes smallest(NDArray rows) {
-        return run("forward", rows);
+        return run("smallest", rows);
     }
 
     /**
@@ -48,14 +48,14 @@ record RowExtremes(NDArray values, NDArray indices) {
     private static RowExtremes run(String method, NDArray rows) {
         PtNDArray array = (PtNDArray) rows;
         try (IValue input = IValue.from(array);
-                IValue output = IValueUtils.runMethod(Module.INSTANCE, method, input)) {
+                IValue output = IValueUtils.runMethod(ScriptedModule.INSTANCE, method, input)) {
             PtNDArray[] pair = output.toTensorArray(array.getManager());
             return new RowExtremes(pair[0], pair[1]);
         }
     }
 
     /** Loads the module on first use and keeps it, with a manager of its own, for the life of the process. */
-    private static final class Module {
+    private static final class ScriptedModule {
 
         static final PtSymbolBlock INSTANCE = load();
 
