@@ -2,7 +2,10 @@ package io.hingekit.mining;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -10,6 +13,8 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -72,6 +77,23 @@ class RowExtremesTest {
             assertArrayEquals(expectedIndices, extremes.indices().toLongArray(), "largest=" + largest);
             assertArrayEquals(expectedValues, extremes.values().toType(DataType.FLOAT64, false).toDoubleArray(),
                     "largest=" + largest);
+        }
+    }
+
+    /** CUDA hosts only ({@code mvn -Pgpu test}): the module runs on the device of its input, with the same ties. */
+    @Test
+    @Tag("gpu")
+    void runsOnTheGpuWithTheSameFirstIndices() {
+        assumeTrue(Engine.getInstance().getGpuCount() > 0, "no GPU visible");
+        double[][] values = randomRows(6, 500, 700);
+        try (NDManager gpu = NDManager.newBaseManager(Device.gpu())) {
+            NDArray onGpu = gpu.create(values).toType(DataType.FLOAT32, false);
+            NDArray onCpu = manager.create(values).toType(DataType.FLOAT32, false);
+            RowExtremes fromGpu = RowExtremes.smallest(onGpu);
+            assertEquals(Device.gpu(), fromGpu.indices().getDevice());
+            assertArrayEquals(RowExtremes.smallest(onCpu).indices().toLongArray(), fromGpu.indices().toLongArray());
+            assertArrayEquals(RowExtremes.largest(onCpu).indices().toLongArray(),
+                    RowExtremes.largest(onGpu).indices().toLongArray());
         }
     }
 }
