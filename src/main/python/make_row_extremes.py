@@ -17,6 +17,7 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources"
 
 class RowExtremes(torch.nn.Module):
     def forward(self, rows: torch.Tensor) -> List[torch.Tensor]:
+        """torch.jit.script compiles a module from its forward; the Java side calls the two methods below by name."""
         return self.smallest(rows)
 
     @torch.jit.export
