@@ -11,26 +11,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RowExtremesTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     /** Small integers make ties common; some rows are all +infinity or all -infinity. */
     private static double[][] randomRows(long seed, int rows, int columns) {
@@ -63,20 +49,22 @@ class RowExtremesTest {
         "5, 64, 19, FLOAT16"})
     void extremesAndFirstIndicesMatchAScan(long seed, int rows, int columns, DataType type) {
         double[][] values = randomRows(seed, rows, columns);
-        NDArray array = manager.create(values).toType(type, false);
-        for (boolean largest : new boolean[] {false, true}) {
-            RowExtremes extremes = largest ? RowExtremes.largest(array) : RowExtremes.smallest(array);
-            long[] expectedIndices = new long[rows];
-            double[] expectedValues = new double[rows];
-            for (int i = 0; i < rows; i++) {
-                expectedIndices[i] = firstExtreme(values[i], largest);
-                expectedValues[i] = values[i][(int) expectedIndices[i]];
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray array = manager.create(values).toType(type, false);
+            for (boolean largest : new boolean[] {false, true}) {
+                RowExtremes extremes = largest ? RowExtremes.largest(array) : RowExtremes.smallest(array);
+                long[] expectedIndices = new long[rows];
+                double[] expectedValues = new double[rows];
+                for (int i = 0; i < rows; i++) {
+                    expectedIndices[i] = firstExtreme(values[i], largest);
+                    expectedValues[i] = values[i][(int) expectedIndices[i]];
+                }
+                assertEquals(DataType.INT64, extremes.indices().getDataType());
+                assertEquals(new Shape(rows), extremes.indices().getShape());
+                assertArrayEquals(expectedIndices, extremes.indices().toLongArray(), "largest=" + largest);
+                assertArrayEquals(expectedValues,
+                        extremes.values().toType(DataType.FLOAT64, false).toDoubleArray(), "largest=" + largest);
             }
-            assertEquals(DataType.INT64, extremes.indices().getDataType());
-            assertEquals(new Shape(rows), extremes.indices().getShape());
-            assertArrayEquals(expectedIndices, extremes.indices().toLongArray(), "largest=" + largest);
-            assertArrayEquals(expectedValues, extremes.values().toType(DataType.FLOAT64, false).toDoubleArray(),
-                    "largest=" + largest);
         }
     }
 
@@ -86,9 +74,10 @@ class RowExtremesTest {
     void runsOnTheGpuWithTheSameFirstIndices() {
         assumeTrue(Engine.getInstance().getGpuCount() > 0, "no GPU visible");
         double[][] values = randomRows(6, 500, 700);
-        try (NDManager gpu = NDManager.newBaseManager(Device.gpu())) {
+        try (NDManager gpu = NDManager.newBaseManager(Device.gpu());
+                NDManager cpu = NDManager.newBaseManager(Device.cpu())) {
             NDArray onGpu = gpu.create(values).toType(DataType.FLOAT32, false);
-            NDArray onCpu = manager.create(values).toType(DataType.FLOAT32, false);
+            NDArray onCpu = cpu.create(values).toType(DataType.FLOAT32, false);
             RowExtremes fromGpu = RowExtremes.smallest(onGpu);
             assertEquals(Device.gpu(), fromGpu.indices().getDevice());
             assertArrayEquals(RowExtremes.smallest(onCpu).indices().toLongArray(), fromGpu.indices().toLongArray());
