@@ -23,14 +23,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * schedule and bias corrections follow the global step, also across a resume. Weight decay is an L2 penalty
  * added to the gradient of weights (arrays of two or more dimensions); biases and normalisation parameters are
  * not decayed.
+ *
+ * <p>The state lives in managers of the optimizer's own, one per device, closed by {@link #close}: DJL turns a Java
+ * number in an operation into a tensor on the device of the array's manager, so state detached to DJL's system
+ * manager (on the default device, the GPU of a CUDA host) would break a run on any other device.
  */
-public abstract class StatefulOptimizer extends Optimizer {
+public abstract class StatefulOptimizer extends Optimizer implements AutoCloseable {
 
     private static final int FORMAT_VERSION = 1;
 
     private final Tracker learningRate;
     private final float weightDecay;
     private final Map<String, NDArray[]> state = new ConcurrentHashMap<>();
+    private final Map<Device, NDManager> stateManagers = new ConcurrentHashMap<>();
     private long step = 1;
 
     /**
@@ -91,13 +96,17 @@ public abstract class StatefulOptimizer extends Optimizer {
     protected abstract void apply(NDArray weight, NDArray grad, NDArray[] slots, float lr, long step);
 
     private NDArray[] newState(NDArray weight) {
+        NDManager owner = stateManager(weight.getDevice());
         NDArray[] slots = new NDArray[slotCount()];
         for (int i = 0; i < slots.length; i++) {
-            slots[i] = weight.zerosLike();
-            slots[i].detach();
+            slots[i] = owner.zeros(weight.getShape(), weight.getDataType());
             NDScope.unregister(slots[i]);
         }
         return slots;
+    }
+
+    private NDManager stateManager(Device device) {
+        return stateManagers.computeIfAbsent(device, NDManager::newBaseManager);
     }
 
     private static String stateKey(String parameterId, Device device) {
@@ -139,11 +148,9 @@ public abstract class StatefulOptimizer extends Optimizer {
      * @param in the stream
      * @param ids stable name to parameter id, for the parameters on {@code device}
      * @param device the device the state goes to
-     * @param manager a long-lived manager on that device
      * @throws IOException when reading fails or the state belongs to another optimizer
      */
-    public void load(DataInputStream in, Map<String, String> ids, Device device, NDManager manager)
-            throws IOException {
+    public void load(DataInputStream in, Map<String, String> ids, Device device) throws IOException {
         int version = in.readInt();
         String type = in.readUTF();
         if (version != FORMAT_VERSION || !type.equals(getClass().getSimpleName())) {
@@ -157,8 +164,7 @@ public abstract class StatefulOptimizer extends Optimizer {
             for (int s = 0; s < slots.length; s++) {
                 byte[] bytes = new byte[in.readInt()];
                 in.readFully(bytes);
-                slots[s] = manager.decode(bytes).toDevice(device, false);
-                slots[s].detach();
+                slots[s] = stateManager(device).decode(bytes);
             }
             String id = ids.get(name);
             if (id == null) {
@@ -166,6 +172,14 @@ public abstract class StatefulOptimizer extends Optimizer {
             }
             state.put(stateKey(id, device), slots);
         }
+    }
+
+    /** Frees the state of every parameter. */
+    @Override
+    public void close() {
+        state.clear();
+        stateManagers.values().forEach(NDManager::close);
+        stateManagers.clear();
     }
 
     private static final class NoOptions extends OptimizerBuilder<NoOptions> {

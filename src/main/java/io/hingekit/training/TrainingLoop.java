@@ -370,7 +370,7 @@ public final class TrainingLoop {
         network.parameterNames().forEach((id, name) -> ids.put(name, id));
         Device device = network.devices()[0];
         try (DataInputStream in = new DataInputStream(Files.newInputStream(checkpoint.resolve(Checkpoints.OPTIMIZER)))) {
-            optimizer.load(in, ids, device, manager);
+            optimizer.load(in, ids, device);
         }
         LoopState state = Checkpoints.readState(checkpoint);
         System.out.printf("resumed from %s (epoch %d, step %d)%n", checkpoint, state.epoch() + 1, state.globalStep());

@@ -67,12 +67,12 @@ public final class TrainingService {
             LossSetup loss = Losses.create(config.loss(), data.numClasses(), seed);
             int batchSize = config.training().effectiveBatchSize();
             int stepsPerEpoch = (data.train().size() + batchSize - 1) / batchSize;
-            StatefulOptimizer optimizer = Optimizers.create(
-                    config.optimizer(), stepsPerEpoch, config.training().epochsOrDefault());
             ModelInfo info = new ModelInfo(outputs(config, loss, data), data.sampleShape().getShape(),
                     data.train().classNames());
             Path checkpoint = request.resume() ? latestCheckpoint(modelDir) : null;
-            try (Model model = Model.newInstance(config.name(), devices[0])) {
+            try (StatefulOptimizer optimizer = Optimizers.create(
+                            config.optimizer(), stepsPerEpoch, config.training().epochsOrDefault());
+                    Model model = Model.newInstance(config.name(), devices[0])) {
                 model.setBlock(TrainedModel.initializedBlock(config, info, model));
                 if (checkpoint != null) {
                     // Before replication: the parameter store caches the arrays it first sees.

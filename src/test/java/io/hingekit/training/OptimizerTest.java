@@ -3,7 +3,6 @@ package io.hingekit.training;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -23,12 +22,14 @@ class OptimizerTest {
     private static final double[][] G = {{0.1, -0.2, 0.3, 0.0}, {-0.5, 0.4, 0.2, 1.0}, {0.05, 0.05, -0.3, 0.7}};
 
     private static double[] run(StatefulOptimizer optimizer, NDManager manager) {
-        NDArray w = manager.create(W0, new Shape(2, 2));
-        for (int step = 0; step < G.length; step++) {
-            optimizer.setStep(step + 1);
-            optimizer.update("w", w, manager.create(G[step], new Shape(2, 2)));
+        try (optimizer) {
+            NDArray w = manager.create(W0, new Shape(2, 2));
+            for (int step = 0; step < G.length; step++) {
+                optimizer.setStep(step + 1);
+                optimizer.update("w", w, manager.create(G[step], new Shape(2, 2)));
+            }
+            return w.toDoubleArray();
         }
-        return w.toDoubleArray();
     }
 
     @Test
@@ -56,19 +57,21 @@ class OptimizerTest {
     private static void check(Supplier<StatefulOptimizer> factory) throws Exception {
         try (NDManager manager = NDManager.newBaseManager()) {
             double[] uninterrupted = run(factory.get(), manager);
-            StatefulOptimizer first = factory.get();
             NDArray w = manager.create(W0, new Shape(2, 2));
-            for (int step = 0; step < 2; step++) {
-                first.setStep(step + 1);
-                first.update("id-before", w, manager.create(G[step], new Shape(2, 2)));
-            }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            first.save(new DataOutputStream(bytes), Map.of("id-before", "layer_weight"), Device.cpu());
-            StatefulOptimizer second = factory.get();
-            second.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
-                    Map.of("layer_weight", "id-after"), Device.cpu(), manager);
-            second.setStep(3);
-            second.update("id-after", w, manager.create(G[2], new Shape(2, 2)));
+            try (StatefulOptimizer first = factory.get()) {
+                for (int step = 0; step < 2; step++) {
+                    first.setStep(step + 1);
+                    first.update("id-before", w, manager.create(G[step], new Shape(2, 2)));
+                }
+                first.save(new DataOutputStream(bytes), Map.of("id-before", "layer_weight"), manager.getDevice());
+            }
+            try (StatefulOptimizer second = factory.get()) {
+                second.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                        Map.of("layer_weight", "id-after"), manager.getDevice());
+                second.setStep(3);
+                second.update("id-after", w, manager.create(G[2], new Shape(2, 2)));
+            }
             assertArrayEquals(uninterrupted, w.toDoubleArray(), 1e-12);
         }
     }
@@ -77,11 +80,14 @@ class OptimizerTest {
     void stateOfAnotherOptimizerIsRefused() throws Exception {
         try (NDManager manager = NDManager.newBaseManager()) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            new SgdOptimizer(Tracker.fixed(0.1f), 0.9f, 0).save(new DataOutputStream(bytes), Map.of(), Device.cpu());
-            AdamOptimizer adam = new AdamOptimizer(Tracker.fixed(0.1f), 0);
-            assertThrows(java.io.IOException.class, () -> adam.load(
-                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), Map.of(), Device.cpu(),
-                    manager));
+            try (SgdOptimizer sgd = new SgdOptimizer(Tracker.fixed(0.1f), 0.9f, 0)) {
+                sgd.save(new DataOutputStream(bytes), Map.of(), manager.getDevice());
+            }
+            try (AdamOptimizer adam = new AdamOptimizer(Tracker.fixed(0.1f), 0)) {
+                assertThrows(java.io.IOException.class, () -> adam.load(
+                        new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), Map.of(),
+                        manager.getDevice()));
+            }
         }
     }
 
