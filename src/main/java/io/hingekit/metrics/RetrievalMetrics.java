@@ -86,7 +86,7 @@ public final class RetrievalMetrics {
             NDArray queryIndices = manager.arange((int) start, (int) end, 1, DataType.INT64).expandDims(1);
             NDArray allIndices = manager.arange(0, (int) points.getShape().get(0), 1, DataType.INT64).expandDims(0);
             NDArray self = queryIndices.eq(allIndices);
-            distances.set(self, Float.POSITIVE_INFINITY);
+            distances.set(self, infinity(distances.getDataType()));
             NDArray neighbours = distances.topK(depth, 1, false, true).get(1);
             NDArray neighbourLabels = classes.take(neighbours);
             NDArray queryLabels = classes.get(block).expandDims(1);
@@ -134,6 +134,14 @@ public final class RetrievalMetrics {
         }
         return new RetrievalReport(
                 counted, skipped, means[0], means[1], means[2], means[3], means[4], means[5], k, means[6]);
+    }
+
+    /** Positive infinity as a number of the given type: CUDA's index_put refuses a value of another type. */
+    private static Number infinity(DataType type) {
+        if (type == DataType.FLOAT64) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Float.POSITIVE_INFINITY;
     }
 
     private static DataType widened(DataType type) {
