@@ -15,9 +15,11 @@ OPENBLAS_THREAD_TIMEOUT=4 does for the Python side's OpenBLAS thread pool (which
 PASSIVE does for OpenMP: without it an OpenBLAS worker spins for about 0.1 s after each matrix product (measured:
 110-120 ms of CPU time in a 300 ms pause after 100 calls; 10-20 ms with it; the Java side 0-20 ms either way), and
 holds one of the two cores during the first half of the Java side's next block.
-Writes bench/results/mining.json.
+Writes bench/results/mining.json (--device gpu: both sides on CUDA device 0, bench/results/mining-gpu.json; each
+timed call then ends by reading one value back, which waits for the device).
 
-Run: /usr/bin/python3 bench/mining.py [--sessions N] [--rounds N]   (from anywhere; builds the test classes first)
+Run: /usr/bin/python3 bench/mining.py [--sessions N] [--rounds N] [--device cpu|gpu] [--classpath CP]
+(from anywhere; builds the test classes first unless --classpath gives the Java class path)
 """
 import argparse
 import datetime
@@ -44,7 +46,9 @@ def calls_per_block(call_ms):
     return max(1, min(MAX_BLOCK_CALLS, int(BLOCK_MS / call_ms)))
 
 
-def classpath():
+def classpath(given):
+    if given:
+        return given
     listing = os.path.join(ROOT, "target", "bench-classpath.txt")
     subprocess.run(["mvn", "-q", "-B", "test-compile", "dependency:build-classpath",
                     "-Dmdep.outputFile=" + listing], cwd=ROOT, check=True)
@@ -114,25 +118,29 @@ def session(cp, env, rounds, times, round_ratios):
                 times[case][key].extend(block[key])
             round_ratios[case].append(statistics.median(block["java"]) / statistics.median(block["python"]))
     before, peak = (int(value) for value in java.ask("memory"))
+    version = java.ask("version")[0]
     java.close()
     python.close()
-    return triplets, peak - before
+    return triplets, peak - before, version
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=3, help="fresh process pairs (default 3)")
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds per case and session (default 5)")
+    parser.add_argument("--device", choices=("cpu", "gpu"), default="cpu", help="where both sides run (default cpu)")
+    parser.add_argument("--classpath", help="the Java side's class path (default: built with Maven)")
     args = parser.parse_args()
-    env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE", OPENBLAS_THREAD_TIMEOUT="4", DJL_OFFLINE="true")
-    cp = classpath()
+    env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE", OPENBLAS_THREAD_TIMEOUT="4", DJL_OFFLINE="true",
+               HINGEKIT_BENCH_DEVICE=args.device)
+    cp = classpath(args.classpath)
     times = {case: {"java": [], "python": []} for case in CASES}
     round_ratios = {case: [] for case in CASES}
     session_ratios = {case: [] for case in CASES}
     peaks = []
     for _ in range(args.sessions):
         before = {case: (len(times[case]["java"]), len(times[case]["python"])) for case in CASES}
-        triplets, peak = session(cp, env, args.rounds, times, round_ratios)
+        triplets, peak, libtorch = session(cp, env, args.rounds, times, round_ratios)
         peaks.append(peak)
         for case in CASES:
             java_new = times[case]["java"][before[case][0]:]
@@ -152,18 +160,22 @@ def main():
         print(f"{miner:10s} B={batch:5d}  PyTorch {python_ms:9.2f} ms  Hingekit {java_ms:9.2f} ms  "
               f"ratio {row['ratio']:.2f}  sessions {' '.join(f'{r:.2f}' for r in row['session_ratios'])}",
               flush=True)
+    gpu = args.device == "gpu"
     data = {"date": datetime.date.today().isoformat(),
-            "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores"
+                       + (f", {torch.cuda.get_device_name(0)}" if gpu else ""),
+            "device": "CUDA device 0" if gpu else "CPU",
             "pytorch": f"PyTorch {torch.__version__} (Python), 2 threads",
-            "hingekit": "Hingekit on DJL 0.36 / libtorch 2.7.1 (Java), 2 threads",
+            "hingekit": f"Hingekit on DJL 0.36 / libtorch {libtorch} (Java)" + ("" if gpu else ", 2 threads"),
             "environment": {key: env[key] for key in ("OMP_WAIT_POLICY", "OPENBLAS_THREAD_TIMEOUT")},
             "sessions": args.sessions, "rounds": args.rounds, "results": results,
             "memory": {"call": "batch_all B=2048 dim=128", "peak_increase_mb": max(peaks)}}
     print(f"batch_all B=2048 peak resident memory +{max(peaks)} MiB")
-    temporary = OUT + ".tmp"
+    out = OUT.replace(".json", "-gpu.json") if gpu else OUT
+    temporary = out + ".tmp"
     with open(temporary, "w") as f:
         json.dump(data, f, indent=1)
-    os.replace(temporary, OUT)
+    os.replace(temporary, out)
 
 
 if __name__ == "__main__":

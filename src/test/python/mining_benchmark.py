@@ -4,9 +4,12 @@ distances, then batch-hard, semi-hard (TF Addons fallback, chunked over anchor-p
 over pairs), taking row minima and maxima with their indices from torch.min/torch.max along the rows as the Java
 side does (io.hingekit.mining.RowExtremes), on the same inputs (B x 128 standard normal float32 from the same LCG + Box-Muller stream as the Java
 side, labels i // 8, i.e. P = B/8 classes x K = 8), so the triplet counts must agree. Same line protocol as the Java
-side: "time MINER B CALLS" on standard input, "TRIPLETS MS MS ..." on standard output.
+side: "time MINER B CALLS" on standard input, "TRIPLETS MS MS ..." on standard output. HINGEKIT_BENCH_DEVICE=gpu
+runs it on CUDA device 0, as it does the Java side; each timed call then ends by reading one value back (.item()),
+which waits for the device.
 """
 import math
+import os
 import sys
 import time
 
@@ -18,6 +21,7 @@ K = 8
 MARGIN = 0.2
 CHUNK_ELEMENTS = 1 << 22
 INF = float("inf")
+DEVICE = torch.device("cuda" if os.environ.get("HINGEKIT_BENCH_DEVICE", "cpu") == "gpu" else "cpu")
 
 
 def gaussian(count, seed):
@@ -43,7 +47,7 @@ def distances(x):
 
 def masks(labels):
     same = labels[:, None] == labels[None, :]
-    eye = torch.eye(len(labels), dtype=torch.bool)
+    eye = torch.eye(len(labels), dtype=torch.bool, device=labels.device)
     return same & ~eye, ~same
 
 
@@ -108,12 +112,16 @@ def serve():
             raise SystemExit(f"unknown request: {line.strip()}")
         fn, batch, calls = MINERS[request[1]], int(request[2]), int(request[3])
         if batch not in inputs:
-            inputs[batch] = (gaussian(batch * DIM, batch).reshape(batch, DIM), torch.arange(batch) // K)
+            inputs[batch] = (gaussian(batch * DIM, batch).reshape(batch, DIM).to(DEVICE),
+                             (torch.arange(batch) // K).to(DEVICE))
         x, labels = inputs[batch]
         times, triplets = [], -1
         for _ in range(calls):
             start = time.perf_counter()
-            triplets = len(fn(x, labels)[0])
+            anchors, _, negatives = fn(x, labels)
+            triplets = len(anchors)
+            if DEVICE.type == "cuda" and triplets:
+                negatives[-1].item()
             times.append((time.perf_counter() - start) * 1000)
         print(triplets, " ".join(f"{ms:.4f}" for ms in times), flush=True)
 

@@ -1,5 +1,7 @@
 package io.hingekit.bench;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -24,7 +26,7 @@ import java.util.StringJoiner;
 
 /**
  * The Java side of the mining benchmark that {@code bench/mining.py} drives: it times one mining call (Euclidean
- * distance matrix + mining) on the CPU on request, so that the driver can alternate short blocks of Java and PyTorch
+ * distance matrix + mining) on request, on the CPU or, with {@code HINGEKIT_BENCH_DEVICE=gpu}, on GPU 0, so that the driver can alternate short blocks of Java and PyTorch
  * calls and both sides see the same machine conditions. Inputs are B x 128 standard normal values from the LCG
  * stream the Python peer ({@code src/test/python/mining_benchmark.py}) also uses, labels {@code i / 8} (P = B/8
  * classes x K = 8), semi-hard margin 0.2, batch-all keeping every triplet. Not a test.
@@ -35,6 +37,7 @@ import java.util.StringJoiner;
  * <pre>
  * time MINER B CALLS   -&gt;  TRIPLETS MS MS ...      (MINER: batch_hard, semi_hard or batch_all)
  * memory               -&gt;  RSS_BEFORE_MIB PEAK_RSS_MIB   (one batch_all call at B = 2048)
+ * version              -&gt;  the libtorch version the engine runs on
  * quit
  * </pre>
  */
@@ -66,7 +69,8 @@ public final class MiningBenchmark {
     public static void main(String[] args) throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (NDManager manager = NDManager.newBaseManager()) {
+        Device device = Device.fromName(System.getenv().getOrDefault("HINGEKIT_BENCH_DEVICE", "cpu"));
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             MiningBenchmark benchmark = new MiningBenchmark(manager);
             for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
                 out.println(benchmark.answer(line.trim().split("\\s+")));
@@ -78,6 +82,7 @@ public final class MiningBenchmark {
         return switch (request[0]) {
             case "time" -> time(miner(request[1]), Integer.parseInt(request[2]), Integer.parseInt(request[3]));
             case "memory" -> peakMemory();
+            case "version" -> Engine.getInstance().getVersion();
             default -> throw new IllegalArgumentException("unknown request: " + String.join(" ", request));
         };
     }
@@ -113,6 +118,10 @@ public final class MiningBenchmark {
             data[0].tempAttach(scope);
             data[1].tempAttach(scope);
             Triplets triplets = miner.mine(distance, data[0], data[1]);
+            if (manager.getDevice().isGpu() && !triplets.isEmpty()) {
+                // Reading one value waits for the device, as the PyTorch side's .item() does.
+                triplets.negatives().get(triplets.size() - 1).getLong();
+            }
             return triplets.size();
         }
     }
