@@ -28,16 +28,18 @@ class DataParallelNetworkTest {
 
     @Test
     void gradientNormCoversAllParameters() {
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            DataParallelNetwork network = backwardOnce(manager);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+                SgdOptimizer optimizer = new SgdOptimizer(Tracker.fixed(1f), 0f, 0f)) {
+            DataParallelNetwork network = backwardOnce(manager, optimizer);
             assertEquals(NORM, network.gradientNorm(), 1e-5);
         }
     }
 
     @Test
     void clippingScalesEveryGradientToTheBound() {
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            DataParallelNetwork network = backwardOnce(manager);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+                SgdOptimizer optimizer = new SgdOptimizer(Tracker.fixed(1f), 0f, 0f)) {
+            DataParallelNetwork network = backwardOnce(manager, optimizer);
             network.clipGradients(1f);
             assertEquals(1.0, network.gradientNorm(), 1e-5);
             network.step();
@@ -49,8 +51,9 @@ class DataParallelNetworkTest {
 
     @Test
     void gradientsBelowTheBoundAreLeftAlone() {
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            DataParallelNetwork network = backwardOnce(manager);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+                SgdOptimizer optimizer = new SgdOptimizer(Tracker.fixed(1f), 0f, 0f)) {
+            DataParallelNetwork network = backwardOnce(manager, optimizer);
             network.clipGradients(10f);
             network.step();
             assertArrayEquals(new float[] {-2.5f, -3.5f}, parameter(network, "weight"), 1e-6f);
@@ -58,12 +61,12 @@ class DataParallelNetworkTest {
         }
     }
 
-    private static DataParallelNetwork backwardOnce(NDManager manager) {
+    private static DataParallelNetwork backwardOnce(NDManager manager, SgdOptimizer optimizer) {
         Block block = Linear.builder().setUnits(1).build();
         block.setInitializer(new ConstantInitializer(0.5f), Parameter.Type.WEIGHT);
         block.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
         DataParallelNetwork network = new DataParallelNetwork(
-                block, new Device[] {Device.cpu()}, new SgdOptimizer(Tracker.fixed(1f), 0f, 0f), manager);
+                block, new Device[] {Device.cpu()}, optimizer, manager);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDList output = network.forward(new NDList(manager.create(new float[] {3, 4}, new Shape(1, 2))), true);
             collector.backward(output.singletonOrThrow().sum());
