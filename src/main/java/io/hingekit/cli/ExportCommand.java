@@ -58,7 +58,7 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Rows per inference batch (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
-    @Option(names = "--device", description = "Device to run the model on, for example cpu or gpu0.")
+    @Option(names = "--device", paramLabel = "<device>", description = "auto, cpu, gpu or gpu:N (default: auto).")
     private String device;
 
     @Option(names = "--overwrite", description = "Replace an existing non-empty --out once the export succeeded.")

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param dataDir the dataset directory, or null for the dataset the model's configuration names
  * @param split the split to embed, for example {@code test}
  * @param batchSize rows per inference batch
- * @param device the device to run the model on (for example {@code cpu}, {@code gpu0}), or null for the default
+ * @param device {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}, or null for {@code auto}
  */
 public record EmbeddingRequest(Path modelDir, Path dataDir, String split, int batchSize, String device) {
 
