@@ -1,7 +1,6 @@
 package io.hingekit.mining;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.index.NDIndex;
 
 /**
@@ -24,7 +23,7 @@ final class AnchorPositivePairs {
     AnchorPositivePairs(NDArray distances, LabelMasks masks, long chunkElements) {
         this.distances = distances;
         this.negativeDistances =
-                NDArrays.where(masks.negatives(), distances, MaskOps.fill(distances, Float.POSITIVE_INFINITY));
+                MaskOps.keepWhere(masks.negatives(), distances, Float.POSITIVE_INFINITY);
         NDArray pairs = masks.positives().nonzero();
         this.anchors = pairs.get(new NDIndex().addAllDim().addIndices(0));
         this.positives = pairs.get(new NDIndex().addAllDim().addIndices(1));

@@ -1,6 +1,7 @@
 package io.hingekit.mining;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
@@ -35,6 +36,19 @@ final class MaskOps {
      */
     static NDArray fillWhere(NDArray mask, float value, NDArray values) {
         return JniUtils.where((PtNDArray) mask, (PtNDArray) fill(values, value), (PtNDArray) values);
+    }
+
+    /**
+     * Returns {@code values} where {@code mask} is set and {@code value} elsewhere: {@code where(mask, values, value)},
+     * the mirror of {@link #fillWhere}.
+     *
+     * @param mask boolean, the shape of {@code values}
+     * @param values any shape
+     * @param value the fill value (e.g. an infinity)
+     * @return the same shape and type as {@code values}
+     */
+    static NDArray keepWhere(NDArray mask, NDArray values, float value) {
+        return NDArrays.where(mask, values, fill(values, value));
     }
 
     /**

@@ -52,8 +52,8 @@ public final class SemiHardMiner implements Miner {
             LabelMasks masks = LabelMasks.of(distances, queryLabels, referenceLabels);
             AnchorPositivePairs pairs = new AnchorPositivePairs(distances, masks, chunkElements);
             // -infinity for an anchor without negatives
-            RowExtremes farthestNegative = RowExtremes.largest(NDArrays.where(
-                    masks.negatives(), distances, MaskOps.fill(distances, Float.NEGATIVE_INFINITY)));
+            RowExtremes farthestNegative = RowExtremes.largest(
+                    MaskOps.keepWhere(masks.negatives(), distances, Float.NEGATIVE_INFINITY));
             List<Triplets> parts = new ArrayList<>();
             for (int i = 0; i < pairs.chunkCount(); i++) {
                 try (ResultScope chunkScope = new ResultScope()) {

@@ -26,10 +26,11 @@ import java.util.StringJoiner;
 
 /**
  * The Java side of the mining benchmark that {@code bench/mining.py} drives: it times one mining call (Euclidean
- * distance matrix + mining) on request, on the CPU or, with {@code HINGEKIT_BENCH_DEVICE=gpu}, on GPU 0, so that the driver can alternate short blocks of Java and PyTorch
- * calls and both sides see the same machine conditions. Inputs are B x 128 standard normal values from the LCG
- * stream the Python peer ({@code src/test/python/mining_benchmark.py}) also uses, labels {@code i / 8} (P = B/8
- * classes x K = 8), semi-hard margin 0.2, batch-all keeping every triplet. Not a test.
+ * distance matrix + mining) on request, on the CPU or, with {@code HINGEKIT_BENCH_DEVICE=gpu}, on GPU 0, so that
+ * the driver can alternate short blocks of Java and PyTorch calls and both sides see the same machine conditions.
+ * Inputs are B x 128 standard normal values from the LCG stream the Python peer
+ * ({@code src/test/python/mining_benchmark.py}) also uses, labels {@code i / 8} (P = B/8 classes x K = 8), semi-hard
+ * margin 0.2, batch-all keeping every triplet. Not a test.
  *
  * <p>Protocol, one request per line on standard input and one answer per line on standard output (logging goes to
  * standard error):
