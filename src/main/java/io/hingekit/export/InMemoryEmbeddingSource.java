@@ -2,7 +2,6 @@ package io.hingekit.export;
 
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * An {@link EmbeddingSource} over vectors already in memory, cut into batches: for tests, benchmarks and
@@ -57,25 +56,7 @@ public final class InMemoryEmbeddingSource implements EmbeddingSource {
 
     @Override
     public Iterator<EmbeddingBatch> batches() {
-        return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < ids.length;
-            }
-
-            @Override
-            public EmbeddingBatch next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int from = next;
-                int to = Math.min(ids.length, from + batchSize);
-                next = to;
-                return slice(from, to);
-            }
-        };
+        return EmbeddingSource.inRanges(ids.length, batchSize, this::slice);
     }
 
     private EmbeddingBatch slice(int from, int to) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import io.hingekit.data.DataSplits;
 import io.hingekit.data.DatasetLoader;
 import io.hingekit.data.LabeledData;
@@ -17,7 +18,6 @@ import io.hingekit.export.Thumbnails;
 import io.hingekit.export.VectorDistance;
 import java.io.IOException;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * Embeds one split of a trained embedding model's dataset batch by batch on the device: the
@@ -96,38 +96,25 @@ public final class ModelEmbeddingSource implements EmbeddingSource {
 
     @Override
     public Iterator<EmbeddingBatch> batches() {
-        return new Iterator<>() {
-            private int start;
+        return EmbeddingSource.inRanges(split.size(), batchSize, this::embed);
+    }
 
-            @Override
-            public boolean hasNext() {
-                return start < split.size();
+    private EmbeddingBatch embed(int start, int end) {
+        try (NDManager scratch = manager.newSubManager()) {
+            NDIndex rows = new NDIndex(start + ":" + end);
+            NDArray x = split.features().get(rows);
+            x.attach(scratch);
+            NDArray embeddings = model.predict(new NDList(x)).head();
+            embeddings.attach(scratch);
+            long[] ids = new long[end - start];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = start + i;
             }
-
-            @Override
-            public EmbeddingBatch next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int end = Math.min(split.size(), start + batchSize);
-                try (NDManager scratch = manager.newSubManager()) {
-                    NDIndex rows = new NDIndex(start + ":" + end);
-                    NDArray x = split.features().get(rows);
-                    x.attach(scratch);
-                    NDArray embeddings = model.predict(new NDList(x)).head();
-                    embeddings.attach(scratch);
-                    long[] ids = new long[end - start];
-                    for (int i = 0; i < ids.length; i++) {
-                        ids[i] = start + i;
-                    }
-                    NDArray labels = split.labels().get(rows);
-                    labels.attach(scratch);
-                    int[] labelValues = labels.toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
-                    start = end;
-                    return EmbeddingBatch.fromNDArray(ids, labelValues, embeddings, thumbnails(x));
-                }
-            }
-        };
+            NDArray labels = split.labels().get(rows);
+            labels.attach(scratch);
+            int[] labelValues = labels.toType(DataType.INT32, false).toIntArray();
+            return EmbeddingBatch.fromNDArray(ids, labelValues, embeddings, thumbnails(x));
+        }
     }
 
     private static Thumbnails thumbnails(NDArray images) {
