@@ -5,36 +5,37 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import io.hingekit.mining.TripletHingeLoss;
+import io.hingekit.mining.MetricHingeLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Evaluates an embedding network on one split. During training it averages the batches' losses as the optimizer
- * saw them; in an evaluation pass it mines each batch as it comes and averages the hinge over every mined triplet
- * (zeros included) and keeps each triplet's gap {@code d(a,n) - d(a,p)} for a histogram, then measures
+ * saw them; in an evaluation pass it mines each batch as it comes and averages the hinge over every term (mined
+ * triplet or pair, zeros included) and keeps the loss's {@link MetricHingeLoss#distributions distributions} (a
+ * triplet loss's gaps {@code d(a,n) - d(a,p)}, a pair loss's distances) for histograms, then measures
  * leave-one-out retrieval over every embedding of the split with
  * {@link RetrievalMetrics}. Sums stay on the device until {@link #finish()}.
  */
 public final class EmbeddingEvaluator implements SplitEvaluator {
 
-    private final TripletHingeLoss loss;
+    private final MetricHingeLoss loss;
     private final boolean training;
     private final NDManager manager;
     private final NDList embeddings = new NDList();
     private final NDList labels = new NDList();
-    private final NDList gaps = new NDList();
+    private final Map<String, NDList> distributions = new LinkedHashMap<>();
     private NDArray lossSum;
     private long terms;
 
     /**
      * Creates an evaluator.
      *
-     * @param loss the triplet loss the run optimises (its per-triplet values)
+     * @param loss the embedding loss the run optimises (its per-term values)
      * @param training whether batches come from training steps (their loss is averaged) or an evaluation pass
      * @param parent the manager whose device the accumulated arrays live on
      */
-    public EmbeddingEvaluator(TripletHingeLoss loss, boolean training, NDManager parent) {
+    public EmbeddingEvaluator(MetricHingeLoss loss, boolean training, NDManager parent) {
         this.loss = loss;
         this.training = training;
         this.manager = parent.newSubManager();
@@ -46,11 +47,12 @@ public final class EmbeddingEvaluator implements SplitEvaluator {
             accumulate(batchLoss.toType(DataType.FLOAT32, false), 1);
             return;
         }
-        // Every mined triplet counts, zero losses included: a mean over the violating triplets only can rise while
-        // the embedding improves (fewer, harder violators), which would stop a run too early.
-        NDArray perTriplet = loss.perSample(new NDList(batchLabels), predictions).toType(DataType.FLOAT32, false);
-        accumulate(perTriplet.sum(), perTriplet.size());
-        gaps.add(keep(loss.gaps(new NDList(batchLabels), predictions).toType(DataType.FLOAT32, false)));
+        // Every mined term counts, zero losses included: a mean over the violating terms only can rise while the
+        // embedding improves (fewer, harder violators), which would stop a run too early.
+        NDArray perTerm = loss.perSample(new NDList(batchLabels), predictions).toType(DataType.FLOAT32, false);
+        accumulate(perTerm.sum(), perTerm.size());
+        loss.distributions(new NDList(batchLabels), predictions).forEach((name, values) -> distributions
+                .computeIfAbsent(name, key -> new NDList()).add(keep(values.toType(DataType.FLOAT32, false))));
         embeddings.add(keep(predictions.head()));
         labels.add(keep(batchLabels));
     }
@@ -90,7 +92,9 @@ public final class EmbeddingEvaluator implements SplitEvaluator {
             scalars.put("recall_at_10", retrieval.recallAt10());
             scalars.put("knn_accuracy", retrieval.knnAccuracy());
             scalars.put("skipped_queries", (double) retrieval.skippedQueries());
-            return new SplitResult(meanLoss, null, scalars, Map.of("triplet_gap", NDArrays.concat(gaps).toFloatArray()));
+            Map<String, float[]> histograms = new LinkedHashMap<>();
+            distributions.forEach((name, parts) -> histograms.put(name, NDArrays.concat(parts).toFloatArray()));
+            return new SplitResult(meanLoss, null, scalars, histograms);
         }
     }
 

@@ -3,9 +3,6 @@ package io.hingekit.mining;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
-import ai.djl.training.loss.Loss;
-import io.hingekit.loss.LossDiagnostics;
-import io.hingekit.loss.PerSampleLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,24 +14,13 @@ import java.util.Map;
  * the mined triplets (with repeats, as PML's triplet-to-pair conversion). Per-pair losses, positives first, are
  * reduced by a {@link Reduction} (default {@link Reductions#MEAN_NONZERO}).
  */
-public final class ContrastiveHingeLoss extends Loss implements PerSampleLoss, LossDiagnostics {
+public final class ContrastiveHingeLoss extends MetricHingeLoss {
 
     /** Default margin of the negative pairs (PML's {@code neg_margin}). */
     public static final float DEFAULT_MARGIN = 1f;
 
-    private final float margin;
-    private final Distance distance;
-    private final Miner miner;
-    private final boolean squared;
-    private final Reduction reduction;
-
     private ContrastiveHingeLoss(Builder builder) {
-        super(builder.name);
-        this.margin = builder.margin;
-        this.distance = builder.distance;
-        this.miner = builder.miner;
-        this.squared = builder.squared;
-        this.reduction = builder.reduction;
+        super(builder);
     }
 
     /**
@@ -53,17 +39,29 @@ public final class ContrastiveHingeLoss extends Loss implements PerSampleLoss, L
         }
     }
 
+    /** The per-pair losses, positive pairs first, shape (P + N). */
+    @Override
+    NDArray losses(NDList labels, NDList predictions) {
+        return terms(labels, predictions).losses();
+    }
+
     /**
-     * Returns the loss of each pair, positive pairs first, shape (P + N).
+     * Returns {@code positive_distance}, {@code d(a,p)} of each positive pair (shape P), and
+     * {@code negative_distance}, {@code d(a,n)} of each negative pair (shape N): the loss pulls the first towards 0
+     * and pushes the second beyond the margin.
      *
      * @param labels the class ids, as for {@code evaluate}
      * @param predictions the embeddings, as for {@code evaluate}
-     * @return the per-pair losses
+     * @return the two distance arrays by name (either may be empty)
      */
     @Override
-    public NDArray perSample(NDList labels, NDList predictions) {
+    public Map<String, NDArray> distributions(NDList labels, NDList predictions) {
         try (ResultScope scope = new ResultScope()) {
-            return scope.keep(terms(labels, predictions).losses());
+            Terms terms = terms(labels, predictions);
+            Map<String, NDArray> parts = new LinkedHashMap<>();
+            parts.put("positive_distance", scope.keep(terms.positiveDistances()));
+            parts.put("negative_distance", scope.keep(terms.negativeDistances()));
+            return parts;
         }
     }
 

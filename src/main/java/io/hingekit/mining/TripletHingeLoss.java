@@ -3,9 +3,6 @@ package io.hingekit.mining;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
-import ai.djl.training.loss.Loss;
-import io.hingekit.loss.LossDiagnostics;
-import io.hingekit.loss.PerSampleLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,27 +17,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code no_triplet_batches} diagnostic (training calls only, i.e. while gradients are recorded). With a
  * {@link CrossBatchMemory}, each training batch is mined against itself plus the bank, then enqueued.
  */
-public final class TripletHingeLoss extends Loss implements PerSampleLoss, LossDiagnostics {
+public final class TripletHingeLoss extends MetricHingeLoss {
 
     /** Default margin (FaceNet's 0.2, for embeddings of about unit scale). */
     public static final float DEFAULT_MARGIN = 0.2f;
 
-    private final float margin;
-    private final Distance distance;
-    private final Miner miner;
-    private final boolean squared;
-    private final Reduction reduction;
     private final boolean softMargin;
     private final CrossBatchMemory memory;
     private final AtomicLong noTripletBatches = new AtomicLong();
 
     private TripletHingeLoss(Builder builder) {
-        super(builder.name);
-        this.margin = builder.margin;
-        this.distance = builder.distance;
-        this.miner = builder.miner;
-        this.squared = builder.squared;
-        this.reduction = builder.reduction;
+        super(builder);
         this.softMargin = builder.softMargin;
         this.memory = builder.memory;
     }
@@ -72,18 +59,9 @@ public final class TripletHingeLoss extends Loss implements PerSampleLoss, LossD
         }
     }
 
-    /**
-     * Returns the loss of each mined triplet, shape (T); {@code evaluate} is their reduction.
-     *
-     * @param labels the class ids, as for {@code evaluate}
-     * @param predictions the embeddings, as for {@code evaluate}
-     * @return the per-triplet losses (T may be 0)
-     */
     @Override
-    public NDArray perSample(NDList labels, NDList predictions) {
-        try (ResultScope scope = new ResultScope()) {
-            return scope.keep(terms(labels, predictions).losses());
-        }
+    NDArray losses(NDList labels, NDList predictions) {
+        return terms(labels, predictions).losses();
     }
 
     /**
@@ -111,17 +89,18 @@ public final class TripletHingeLoss extends Loss implements PerSampleLoss, LossD
     }
 
     /**
-     * Returns the gap {@code d(a,n) - d(a,p)} of each mined triplet, shape (T): how far each triplet is from
-     * violating the ordering (the margin health of an embedding; the hinge is positive where it is below the margin).
+     * Returns {@code triplet_gap}, the gap {@code d(a,n) - d(a,p)} of each mined triplet, shape (T): how far each
+     * triplet is from violating the ordering (the hinge is positive where it is below the margin).
      *
      * @param labels the class ids, as for {@code evaluate}
      * @param predictions the embeddings, as for {@code evaluate}
-     * @return the per-triplet gaps (T may be 0)
+     * @return the per-triplet gaps by name (T may be 0)
      */
-    public NDArray gaps(NDList labels, NDList predictions) {
+    @Override
+    public Map<String, NDArray> distributions(NDList labels, NDList predictions) {
         try (ResultScope scope = new ResultScope()) {
             Terms terms = terms(labels, predictions);
-            return scope.keep(terms.negativeDistances().sub(terms.positiveDistances()));
+            return Map.of("triplet_gap", scope.keep(terms.negativeDistances().sub(terms.positiveDistances())));
         }
     }
 

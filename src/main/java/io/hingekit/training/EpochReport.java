@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What one finished epoch reports to listeners: margin health of the training and validation splits, and any
- * further scalars (retrieval metrics) and distributions (triplet gaps) the run computed.
+ * further scalars (retrieval metrics) and distributions (triplet gaps, pair distances) the run computed.
  *
  * @param epoch zero-based epoch
  * @param globalStep steps taken since the run began, at the end of this epoch
@@ -14,7 +14,7 @@ import java.util.Map;
  * @param train margin health of the training split (null for embedding runs)
  * @param validation margin health of the validation split (null for embedding runs)
  * @param scalars further named scalars, for example {@code train/loss} or {@code retrieval/precision_at_1}
- * @param distributions further named value arrays to draw histograms of, for example {@code triplet/gap}
+ * @param distributions further named value arrays to draw histograms of, for example {@code validation/triplet_gap}
  */
 public record EpochReport(
         int epoch,

@@ -6,6 +6,7 @@ import io.hingekit.loss.BinaryHingeLoss;
 import io.hingekit.loss.MulticlassHingeLoss;
 import io.hingekit.mining.BatchAllMiner;
 import io.hingekit.mining.BatchHardMiner;
+import io.hingekit.mining.ContrastiveHingeLoss;
 import io.hingekit.mining.CosineDistance;
 import io.hingekit.mining.Distance;
 import io.hingekit.mining.EuclideanDistance;
@@ -45,8 +46,9 @@ public final class Losses {
             }
             case "ce-aux-hinge" -> auxiliary(config, numClasses);
             case "triplet" -> triplet(config, seed);
+            case "contrastive" -> contrastive(config, seed);
             default -> throw new IllegalArgumentException("loss.type must be binary-hinge, multiclass-hinge, "
-                    + "ce-aux-hinge or triplet, got '" + type + "'");
+                    + "ce-aux-hinge, triplet or contrastive, got '" + type + "'");
         };
     }
 
@@ -102,6 +104,15 @@ public final class Losses {
                 .miner(miner(config, margin, seed)).squared(power(config) == 2)
                 .reduction(reduction(config.reduction())).softMargin(Boolean.TRUE.equals(config.softMargin()))
                 .build();
+        return new LossSetup(loss, loss, 0, false, true);
+    }
+
+    /** Without {@code loss.miner}, every pair of the batch; with one, the pairs of the triplets it mines. */
+    private static LossSetup contrastive(LossConfig config, long seed) {
+        float margin = config.margin() == null ? ContrastiveHingeLoss.DEFAULT_MARGIN : config.margin().floatValue();
+        ContrastiveHingeLoss loss = ContrastiveHingeLoss.builder().margin(margin).distance(distance(config.distance()))
+                .miner(config.miner() == null ? null : miner(config, margin, seed)).squared(power(config) == 2)
+                .reduction(reduction(config.reduction())).build();
         return new LossSetup(loss, loss, 0, false, true);
     }
 

@@ -23,7 +23,7 @@ import io.hingekit.metrics.MarginAccumulator;
 import io.hingekit.metrics.MarginReport;
 import io.hingekit.metrics.SplitEvaluator;
 import io.hingekit.metrics.SplitResult;
-import io.hingekit.mining.TripletHingeLoss;
+import io.hingekit.mining.MetricHingeLoss;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -183,7 +183,7 @@ public final class TrainingLoop {
 
     private SplitEvaluator newEvaluator(boolean training) {
         if (lossSetup.embedding()) {
-            return new EmbeddingEvaluator((TripletHingeLoss) lossSetup.loss(), training, manager);
+            return new EmbeddingEvaluator((MetricHingeLoss) lossSetup.loss(), training, manager);
         }
         return new MarginAccumulator(lossSetup.hinge(), lossSetup.hingeIndex(), lossSetup.binary(),
                 data.numClasses(), config.training().tailThresholdOrDefault(), manager);

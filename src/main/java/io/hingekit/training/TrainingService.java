@@ -104,7 +104,7 @@ public final class TrainingService {
     private static int outputs(RunConfig config, LossSetup loss, DataSplits data) {
         if (loss.embedding() != config.model().isEmbedding()) {
             throw new IllegalArgumentException("loss.type " + config.loss().type() + " does not fit model.type "
-                    + config.model().type() + ": a triplet loss needs an embedding model (mlp-embedding, cnn-embedding) and the reverse");
+                    + config.model().type() + ": the triplet and contrastive losses need an embedding model (mlp-embedding, cnn-embedding) and the reverse");
         }
         if (loss.embedding()) {
             return config.model().embeddingDimOrDefault();
@@ -152,7 +152,7 @@ public final class TrainingService {
         Map<String, Double> m = report.finalMetrics();
         out.printf("%nmodel written to %s%n", modelDir);
         if (m.containsKey("test/precision_at_1")) {
-            out.printf("test precision@1 %.4f | MAP@R %.4f | test triplet loss %.4f | wall time %.1fs%n",
+            out.printf("test precision@1 %.4f | MAP@R %.4f | test loss %.4f | wall time %.1fs%n",
                     m.get("test/precision_at_1"), m.get("test/map_at_r"), m.get("test/loss"), seconds);
         } else {
             out.printf("test accuracy %.4f | test hinge loss %.4f | margin violation rate %.4f | wall time %.1fs%n",

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.hingekit.mining.BatchAllMiner;
+import io.hingekit.mining.ContrastiveHingeLoss;
 import io.hingekit.mining.EuclideanDistance;
 import io.hingekit.mining.TripletHingeLoss;
 import java.util.Arrays;
@@ -38,6 +39,26 @@ class EmbeddingEvaluatorTest {
             float[] gaps = result.distributions().get("triplet_gap");
             Arrays.sort(gaps);
             assertArrayEquals(new float[] {-1, 0, 1, 2, 2, 3, 4, 5}, gaps, 1e-5f);
+        }
+    }
+
+    @Test
+    void aPairLossKeepsItsPositiveAndNegativeDistances() {
+        ContrastiveHingeLoss loss = ContrastiveHingeLoss.builder().margin(MARGIN).build();
+        try (NDManager manager = NDManager.newBaseManager();
+                EmbeddingEvaluator evaluator = new EmbeddingEvaluator(loss, false, manager)) {
+            evaluator.add(manager.create(new float[] {0, 0, 1, 1}),
+                    new NDList(manager.create(new float[] {0, 1, 3, 6}, new Shape(4, 1))), null);
+            SplitResult result = evaluator.finish();
+            // Ordered pairs: positives (0,1), (3,6) twice each at 1 and 3; negatives 0-3, 0-6, 1-3, 1-6 twice each
+            // at 3, 6, 2, 5, hinges max(0, 2.5 - d) = 0, 0, 0.5, 0. Twelve terms: 1 + 3 + 0.5, each twice.
+            assertEquals(2 * (1 + 3 + 0.5) / 12, result.loss(), 1e-6);
+            float[] positive = result.distributions().get("positive_distance");
+            float[] negative = result.distributions().get("negative_distance");
+            Arrays.sort(positive);
+            Arrays.sort(negative);
+            assertArrayEquals(new float[] {1, 1, 3, 3}, positive, 1e-5f);
+            assertArrayEquals(new float[] {2, 2, 3, 3, 5, 5, 6, 6}, negative, 1e-5f);
         }
     }
 

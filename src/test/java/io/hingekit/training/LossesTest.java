@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
  * The triplet options of the loss section. The batch, worked by hand: 1-D embeddings 0, 2, 3 with labels 0, 0, 1
  * give two batch-all triplets, (0, 1, 2) with d(a,p) = 2, d(a,n) = 3 and (1, 0, 2) with d(a,p) = 2, d(a,n) = 1;
  * hinges at margin 0.2: max(0, -0.8) = 0 and 1.2; soft margins: ln(1 + e^-1) = 0.3132617 and ln(1 + e) = 1.3132617.
+ * Contrastive at margin 2, all ordered pairs: positives (0,1), (1,0) at 2; negatives (0,2), (2,0) at 3 and (1,2),
+ * (2,1) at 1, hinges max(0, 2 - d) = 0, 0, 1, 1; per-pair losses 2, 2, 0, 0, 1, 1. Batch-hard mines (0, 1, 2) and
+ * (1, 0, 2) (sample 2 has no positive), whose pairs give 2, 2 and hinges 0, 1.
  */
 class LossesTest {
 
@@ -62,6 +65,25 @@ class LossesTest {
         assertTrue(cap.getMessage().contains("loss.maxTriplets"), cap.getMessage());
     }
 
+    @Test
+    void contrastiveScoresEveryPairWithoutAMiner() {
+        assertEquals(6.0 / 4, loss(contrastive(null, null)), 1e-6);
+        assertEquals(6.0 / 6, loss(contrastive(null, "mean")), 1e-6);
+    }
+
+    @Test
+    void contrastiveWithAMinerScoresThePairsOfTheMinedTriplets() {
+        assertEquals(5.0 / 3, loss(contrastive("batch-hard", null)), 1e-6);
+    }
+
+    @Test
+    void contrastiveDefaultsToMarginOne() {
+        LossConfig noMargin = new LossConfig("contrastive", null, null, null, null, null, null, null, null, null, null,
+                null, null);
+        // margin 1: every negative hinge is 0, so only the two positive pairs at 2 count
+        assertEquals(2, loss(noMargin), 1e-6);
+    }
+
     private double loss(LossConfig config) {
         return Losses.create(config, 2, 0).loss().evaluate(labels(), embeddings()).getFloat();
     }
@@ -72,6 +94,11 @@ class LossesTest {
 
     private NDList embeddings() {
         return new NDList(manager.create(new float[] {0, 2, 3}, new Shape(3, 1)));
+    }
+
+    private static LossConfig contrastive(String miner, String reduction) {
+        return new LossConfig("contrastive", null, 2.0, null, null, null, null, null, miner, "euclidean", reduction,
+                null, null);
     }
 
     private static LossConfig config(String miner, String reduction, Boolean softMargin, Integer maxTriplets) {

@@ -22,6 +22,7 @@ class TrainingServiceTest {
     private static final Path QUICK = Path.of("configs/quick.yaml");
     private static final Path RESUME = Path.of("src/test/resources/configs/resume.yaml");
     private static final Path EMBEDDING = Path.of("src/test/resources/configs/embedding.yaml");
+    private static final Path CONTRASTIVE = Path.of("src/test/resources/configs/embedding-contrastive.yaml");
     private static final Path BINARY = Path.of("src/test/resources/configs/binary.yaml");
     private static final Path DIVERGE = Path.of("src/test/resources/configs/diverge.yaml");
 
@@ -32,6 +33,16 @@ class TrainingServiceTest {
         return new TrainRequest(config, "cpu", null, out, null, null, resume, false, false);
     }
 
+    /** A listener that appends every finished epoch to {@code epochs}. */
+    private static RunListener recorder(List<EpochReport> epochs) {
+        return new RunListener() {
+            @Override
+            public void onEpochEnd(EpochReport epoch) {
+                epochs.add(epoch);
+            }
+        };
+    }
+
     private static TrainingService quiet() {
         return new TrainingService(new PrintStream(new ByteArrayOutputStream()));
     }
@@ -39,12 +50,7 @@ class TrainingServiceTest {
     @Test
     void quickRunLowersTheLossAndBeatsChanceByAWideMargin() throws Exception {
         List<EpochReport> epochs = new ArrayList<>();
-        RunListener recorder = new RunListener() {
-            @Override
-            public void onEpochEnd(EpochReport epoch) {
-                epochs.add(epoch);
-            }
-        };
+        RunListener recorder = recorder(epochs);
         Path out = tmp.resolve("quick");
         RunReport report = quiet().train(request(QUICK, out, false), List.of(recorder));
         assertEquals(4, epochs.size());
@@ -90,12 +96,7 @@ class TrainingServiceTest {
     @Test
     void anEmbeddingRunLowersTheTripletLossAndRetrievesFarAboveChance() throws Exception {
         List<EpochReport> epochs = new ArrayList<>();
-        RunListener recorder = new RunListener() {
-            @Override
-            public void onEpochEnd(EpochReport epoch) {
-                epochs.add(epoch);
-            }
-        };
+        RunListener recorder = recorder(epochs);
         Path out = tmp.resolve("embedding");
         RunReport report = quiet().train(request(EMBEDDING, out, false), List.of(recorder));
         double first = epochs.get(0).scalars().get("train/loss");
@@ -121,6 +122,29 @@ class TrainingServiceTest {
             var batch = source.batches().next();
             assertEquals(64, batch.ids().length);
         }
+    }
+
+    @Test
+    void aContrastiveRunPullsPositivesInsideNegativesAndRetrievesFarAboveChance() throws Exception {
+        List<EpochReport> epochs = new ArrayList<>();
+        RunListener recorder = recorder(epochs);
+        RunReport report = quiet().train(request(CONTRASTIVE, tmp.resolve("contrastive"), false), List.of(recorder));
+        double first = epochs.get(0).scalars().get("train/loss");
+        double last = epochs.get(epochs.size() - 1).scalars().get("train/loss");
+        assertTrue(last < first, "train contrastive loss " + first + " -> " + last);
+        assertTrue(report.finalMetrics().get("test/precision_at_1") > 0.6, "5 classes: chance is 0.2");
+        EpochReport end = epochs.get(epochs.size() - 1);
+        double positive = mean(end.distributions().get("validation/positive_distance"));
+        double negative = mean(end.distributions().get("validation/negative_distance"));
+        assertTrue(positive < negative, "mean d(a,p) " + positive + " vs d(a,n) " + negative);
+    }
+
+    private static double mean(float[] values) {
+        double sum = 0;
+        for (float v : values) {
+            sum += v;
+        }
+        return sum / values.length;
     }
 
     @Test
