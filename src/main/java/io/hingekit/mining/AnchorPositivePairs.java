@@ -66,7 +66,8 @@ final class AnchorPositivePairs {
          * @return boolean, shape (c, R)
          */
         NDArray positiveHinge(float offset) {
-            return positiveDistances.sub(negativeRows).add(offset).gt(0f);
+            return positiveDistances.sub(negativeRows).add(MaskOps.fill(negativeRows, offset))
+                    .gt(MaskOps.fill(negativeRows, 0f));
         }
 
         /**
@@ -75,7 +76,7 @@ final class AnchorPositivePairs {
          * @return boolean, shape (c, R)
          */
         NDArray isNegative() {
-            return negativeRows.lt(Float.POSITIVE_INFINITY);
+            return negativeRows.lt(MaskOps.fill(negativeRows, Float.POSITIVE_INFINITY));
         }
     }
 }

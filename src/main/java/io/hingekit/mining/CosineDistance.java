@@ -8,7 +8,7 @@ public final class CosineDistance implements Distance {
     @Override
     public NDArray pairwise(NDArray queries, NDArray references) {
         NDArray similarity = Distance.l2Normalize(queries).matMul(Distance.l2Normalize(references).transpose());
-        return similarity.neg().add(1f);
+        return MaskOps.fill(similarity, 1f).sub(similarity);
     }
 
     @Override

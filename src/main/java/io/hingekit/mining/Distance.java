@@ -45,7 +45,7 @@ public interface Distance {
                 ? queryNorms.reshape(1, -1)
                 : references.square().sum(new int[] {1}).expandDims(0);
         // scaling the (Q, D) factor by -2 is exact and saves a pass over the (Q, R) product
-        NDArray products = queries.mul(-2).matMul(references.transpose());
+        NDArray products = queries.mul(MaskOps.fill(queries, -2f)).matMul(references.transpose());
         return queryNorms.add(referenceNorms).add(products);
     }
 }

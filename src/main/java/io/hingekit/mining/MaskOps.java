@@ -1,27 +1,53 @@
 package io.hingekit.mining;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Small array helpers for masked reductions. */
 final class MaskOps {
 
+    /** The constants {@link #fill} hands out, by device, data type and value, each made once per process. */
+    private static final Map<List<Object>, NDArray> CONSTANTS = new ConcurrentHashMap<>();
+
+    /** One manager per device for the constants, never closed: they live as long as the process. */
+    private static final Map<Device, NDManager> CONSTANT_MANAGERS = new ConcurrentHashMap<>();
+
     private MaskOps() {}
 
     /**
-     * Returns a 0-d array holding {@code value} in the data type of {@code like}, to broadcast in a {@code where}.
+     * Returns a 0-d array holding {@code value} in the data type and on the device of {@code like}, to broadcast
+     * as an operand. It is shared and made once per process, because DJL makes a new tensor for every call's
+     * constant (about 10 us through {@code full}, 20 us for a Java number operand, against 8 us for a whole
+     * elementwise pass over 256 x 128 values): read it, never modify or close it.
      *
-     * @param like the array whose type and manager to use
-     * @param value the fill value (e.g. an infinity)
-     * @return a scalar array
+     * @param like the array whose type and device to use
+     * @param value the constant (e.g. an infinity)
+     * @return a shared scalar array
      */
     static NDArray fill(NDArray like, float value) {
-        return like.getManager().full(new Shape(), value, like.getDataType());
+        Device device = like.getDevice();
+        DataType type = like.getDataType();
+        return CONSTANTS.computeIfAbsent(
+                List.of(device, type, Float.floatToIntBits(value)), key -> constant(device, type, value));
+    }
+
+    private static NDArray constant(Device device, DataType type, float value) {
+        NDArray constant = CONSTANT_MANAGERS.computeIfAbsent(device, NDManager::newBaseManager)
+                .full(new Shape(), value, type);
+        // made inside whatever scope the first caller has open, which must not close it
+        NDScope.unregister(constant);
+        return constant;
     }
 
     /**
@@ -53,15 +79,18 @@ final class MaskOps {
 
     /**
      * Sets the entries (i, i) of a (Q, R) matrix with Q <= R to {@code value}, in place, through the flat view:
-     * they sit every R + 1 elements, so this is O(Q), cheaper than masking with an identity matrix.
+     * they sit every R + 1 elements, so this is O(Q), cheaper than masking with an identity matrix. One strided
+     * {@code index_put_} with the shared constant; DJL's {@code set(NDIndex, Number)} would first make, reshape and
+     * broadcast a value tensor (about 50 against 35 us on 256 x 256).
      *
      * @param matrix shape (Q, R), contiguous
-     * @param value the value written
+     * @param value the value written (for a boolean matrix, 0 or 1)
      */
-    static void setDiagonal(NDArray matrix, Number value) {
+    static void setDiagonal(NDArray matrix, float value) {
         long references = matrix.getShape().get(1);
         long size = matrix.getShape().size();
-        matrix.reshape(-1).set(new NDIndex().addSliceDim(0, size, references + 1), value);
+        JniUtils.indexSet((PtNDArray) matrix.reshape(-1), (PtNDArray) fill(matrix, value),
+                new long[] {0}, new long[] {size}, new long[] {references + 1});
     }
 
     /**

@@ -70,14 +70,16 @@ public final class SemiHardMiner implements Miner {
         // negatives at or inside d(a,p) join the non-negatives at +infinity
         RowExtremes nearestBeyond = RowExtremes.smallest(
                 MaskOps.fillWhere(rows.lte(chunk.positiveDistances()), Float.POSITIVE_INFINITY, rows));
-        NDArray hasBeyond = nearestBeyond.values().lt(Float.POSITIVE_INFINITY);
+        NDArray hasBeyond = nearestBeyond.values().lt(MaskOps.fill(rows, Float.POSITIVE_INFINITY));
         NDArray anchors = chunk.anchors();
         NDArray negative =
                 NDArrays.where(hasBeyond, nearestBeyond.indices(), farthestNegative.indices().take(anchors));
         // a negative beyond d(a,p) is kept when its hinge is positive; the fallback whenever the anchor has one
-        NDArray hinge = chunk.positiveDistances().reshape(-1).sub(nearestBeyond.values()).add(margin);
-        NDArray keep = NDArrays.where(
-                hasBeyond, hinge.gt(0f), farthestNegative.values().take(anchors).gt(Float.NEGATIVE_INFINITY));
+        NDArray hinge = chunk.positiveDistances().reshape(-1).sub(nearestBeyond.values())
+                .add(MaskOps.fill(rows, margin));
+        NDArray hasFallback = farthestNegative.values().take(anchors)
+                .gt(MaskOps.fill(rows, Float.NEGATIVE_INFINITY));
+        NDArray keep = NDArrays.where(hasBeyond, hinge.gt(MaskOps.fill(rows, 0f)), hasFallback);
         NDArray kept = keep.nonzero().reshape(-1);
         return new Triplets(anchors.take(kept), chunk.positives().take(kept), negative.take(kept));
     }
