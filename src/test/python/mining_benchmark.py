@@ -2,7 +2,8 @@
 the same mining computation written directly in PyTorch (torch.set_num_threads(2)): matrix-product Euclidean
 distances, then batch-hard, semi-hard (TF Addons fallback, chunked over anchor-positive pairs) or batch-all (chunked
 over pairs), taking row minima and maxima with their indices from torch.min/torch.max along the rows as the Java
-side does (io.hingekit.mining.RowExtremes), on the same inputs (B x 128 standard normal float32 from the same LCG + Box-Muller stream as the Java
+side does (io.hingekit.mining.RowExtremes) and masking semi-hard's pair rows in place (masked_fill_) as it does, on
+the same inputs (B x 128 standard normal float32 from the same LCG + Box-Muller stream as the Java
 side, labels i // 8, i.e. P = B/8 classes x K = 8), so the triplet counts must agree. Same line protocol as the Java
 side: "time MINER B CALLS" on standard input, "TRIPLETS MS MS ..." on standard output. HINGEKIT_BENCH_DEVICE=gpu
 runs it on CUDA device 0, as it does the Java side; each timed call then ends by reading one value back (.item()),
@@ -77,7 +78,7 @@ def semi_hard(x, labels):
     farthest_d, farthest = torch.where(neg, d, torch.tensor(-INF)).max(1)
     parts = []
     for a, p, rows, dap in pair_chunks(d, negative_rows, pos):
-        nearest_d, nearest = torch.where(rows > dap, rows, torch.tensor(INF)).min(1)
+        nearest_d, nearest = rows.masked_fill_(rows <= dap, INF).min(1)
         has_beyond = nearest_d < INF
         n = torch.where(has_beyond, nearest, farthest[a])
         hinge = dap.reshape(-1) - nearest_d + MARGIN

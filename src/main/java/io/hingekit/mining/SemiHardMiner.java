@@ -67,9 +67,9 @@ public final class SemiHardMiner implements Miner {
 
     private Triplets mineChunk(AnchorPositivePairs.Chunk chunk, RowExtremes farthestNegative) {
         NDArray rows = chunk.negativeRows();
-        // negatives at or inside d(a,p) join the non-negatives at +infinity
+        // negatives at or inside d(a,p) join the non-negatives at +infinity (the chunk's rows are not read again)
         RowExtremes nearestBeyond = RowExtremes.smallest(
-                MaskOps.fillWhere(rows.lte(chunk.positiveDistances()), Float.POSITIVE_INFINITY, rows));
+                MaskOps.fillWhereInPlace(rows.lte(chunk.positiveDistances()), Float.POSITIVE_INFINITY, rows));
         NDArray hasBeyond = nearestBeyond.values().lt(MaskOps.fill(rows, Float.POSITIVE_INFINITY));
         NDArray anchors = chunk.anchors();
         NDArray negative =
