@@ -12,7 +12,8 @@ import java.util.Map;
  * ({@code d^2} and {@code max(0, margin - d)^2}). The pairs are all ordered pairs (i, j), i != j, of the batch (each
  * unordered pair twice, which leaves the means unchanged), or, with a {@link Miner}, the (a, p) and (a, n) pairs of
  * the mined triplets (with repeats, as PML's triplet-to-pair conversion). Per-pair losses, positives first, are
- * reduced by a {@link Reduction} (default {@link Reductions#MEAN_NONZERO}).
+ * reduced together by one {@link Reduction} (default {@link Reductions#MEAN_NONZERO}); PML's {@code ContrastiveLoss}
+ * instead reduces the positive and the negative pairs separately and adds the two results.
  */
 public final class ContrastiveHingeLoss extends MetricHingeLoss {
 
