@@ -11,11 +11,10 @@ import java.util.Map;
 
 /**
  * Evaluates an embedding network on one split. During training it averages the batches' losses as the optimizer
- * saw them; in an evaluation pass it mines each batch as it comes and averages the hinge over every term (mined
- * triplet or pair, zeros included) and keeps the loss's {@link MetricHingeLoss#distributions distributions} (a
- * triplet loss's gaps {@code d(a,n) - d(a,p)}, a pair loss's distances) for histograms, then measures
- * leave-one-out retrieval over every embedding of the split with
- * {@link RetrievalMetrics}. Sums stay on the device until {@link #finish()}.
+ * saw them; in an evaluation pass it mines each batch once ({@link MetricHingeLoss#perTerm}), averages the hinge
+ * over every term (mined triplet or pair, zeros included) and keeps the loss's distributions (a triplet loss's gaps
+ * {@code d(a,n) - d(a,p)}, a pair loss's distances) for histograms, then measures leave-one-out retrieval over every
+ * embedding of the split with {@link RetrievalMetrics}. Sums stay on the device until {@link #finish()}.
  */
 public final class EmbeddingEvaluator implements SplitEvaluator {
 
@@ -49,9 +48,10 @@ public final class EmbeddingEvaluator implements SplitEvaluator {
         }
         // Every mined term counts, zero losses included: a mean over the violating terms only can rise while the
         // embedding improves (fewer, harder violators), which would stop a run too early.
-        NDArray perTerm = loss.perSample(new NDList(batchLabels), predictions).toType(DataType.FLOAT32, false);
-        accumulate(perTerm.sum(), perTerm.size());
-        loss.distributions(new NDList(batchLabels), predictions).forEach((name, values) -> distributions
+        MetricHingeLoss.PerTerm perTerm = loss.perTerm(new NDList(batchLabels), predictions);
+        NDArray losses = perTerm.losses().toType(DataType.FLOAT32, false);
+        accumulate(losses.sum(), losses.size());
+        perTerm.distributions().forEach((name, values) -> distributions
                 .computeIfAbsent(name, key -> new NDList()).add(keep(values.toType(DataType.FLOAT32, false))));
         embeddings.add(keep(predictions.head()));
         labels.add(keep(batchLabels));

@@ -40,30 +40,18 @@ public final class ContrastiveHingeLoss extends MetricHingeLoss {
         }
     }
 
-    /** The per-pair losses, positive pairs first, shape (P + N). */
-    @Override
-    NDArray losses(NDList labels, NDList predictions) {
-        return terms(labels, predictions).losses();
-    }
-
     /**
-     * Returns {@code positive_distance}, {@code d(a,p)} of each positive pair (shape P), and
-     * {@code negative_distance}, {@code d(a,n)} of each negative pair (shape N): the loss pulls the first towards 0
+     * The per-pair losses, positive pairs first, shape (P + N), with {@code positive_distance} (d(a,p) of each
+     * positive pair) and {@code negative_distance} (d(a,n) of each negative pair): the loss pulls the first towards 0
      * and pushes the second beyond the margin.
-     *
-     * @param labels the class ids, as for {@code evaluate}
-     * @param predictions the embeddings, as for {@code evaluate}
-     * @return the two distance arrays by name (either may be empty)
      */
     @Override
-    public Map<String, NDArray> distributions(NDList labels, NDList predictions) {
-        try (ResultScope scope = new ResultScope()) {
-            Terms terms = terms(labels, predictions);
-            Map<String, NDArray> parts = new LinkedHashMap<>();
-            parts.put("positive_distance", scope.keep(terms.positiveDistances()));
-            parts.put("negative_distance", scope.keep(terms.negativeDistances()));
-            return parts;
-        }
+    PerTerm computePerTerm(NDList labels, NDList predictions) {
+        Terms terms = terms(labels, predictions);
+        Map<String, NDArray> distances = new LinkedHashMap<>();
+        distances.put("positive_distance", terms.positiveDistances());
+        distances.put("negative_distance", terms.negativeDistances());
+        return new PerTerm(terms.losses(), distances);
     }
 
     /**

@@ -30,6 +30,16 @@ public abstract class MetricHingeLoss extends Loss implements PerSampleLoss, Los
     }
 
     /**
+     * One batch's per-term losses and the per-term values that show the margin health of an embedding, for
+     * histograms, from one distance matrix and one mining pass.
+     *
+     * @param losses the loss of each term (mined triplet or pair), shape (T), T may be 0
+     * @param distributions one-dimensional arrays by name, in a stable order: a triplet loss's gaps
+     *     {@code d(a,n) - d(a,p)}, a pair loss's positive and negative distances
+     */
+    public record PerTerm(NDArray losses, Map<String, NDArray> distributions) {}
+
+    /**
      * Returns the loss of each term (mined triplet or pair), shape (T); {@code evaluate} is their reduction.
      *
      * @param labels the class ids, as for {@code evaluate}
@@ -39,20 +49,26 @@ public abstract class MetricHingeLoss extends Loss implements PerSampleLoss, Los
     @Override
     public final NDArray perSample(NDList labels, NDList predictions) {
         try (ResultScope scope = new ResultScope()) {
-            return scope.keep(losses(labels, predictions));
+            return scope.keep(computePerTerm(labels, predictions).losses());
         }
     }
 
     /**
-     * Returns named per-term values that show the margin health of an embedding, for histograms: a triplet loss's
-     * gaps {@code d(a,n) - d(a,p)}, a pair loss's positive and negative distances.
+     * Returns the per-term losses together with the loss's distributions, computed once.
      *
      * @param labels the class ids, as for {@code evaluate}
      * @param predictions the embeddings, as for {@code evaluate}
-     * @return one-dimensional arrays by name, in a stable order
+     * @return the losses and the distributions
      */
-    public abstract Map<String, NDArray> distributions(NDList labels, NDList predictions);
+    public final PerTerm perTerm(NDList labels, NDList predictions) {
+        try (ResultScope scope = new ResultScope()) {
+            PerTerm values = computePerTerm(labels, predictions);
+            scope.keep(values.losses());
+            values.distributions().values().forEach(scope::keep);
+            return values;
+        }
+    }
 
-    /** Computes the per-term losses inside the caller's scope. */
-    abstract NDArray losses(NDList labels, NDList predictions);
+    /** Computes the per-term losses and distributions inside the caller's scope. */
+    abstract PerTerm computePerTerm(NDList labels, NDList predictions);
 }

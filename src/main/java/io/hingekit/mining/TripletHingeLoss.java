@@ -59,9 +59,12 @@ public final class TripletHingeLoss extends MetricHingeLoss {
         }
     }
 
+    /** The per-triplet losses, with {@code triplet_gap}: how far each triplet is from violating the ordering. */
     @Override
-    NDArray losses(NDList labels, NDList predictions) {
-        return terms(labels, predictions).losses();
+    PerTerm computePerTerm(NDList labels, NDList predictions) {
+        Terms terms = terms(labels, predictions);
+        NDArray gaps = terms.negativeDistances().sub(terms.positiveDistances());
+        return new PerTerm(terms.losses(), Map.of("triplet_gap", gaps));
     }
 
     /**
@@ -85,22 +88,6 @@ public final class TripletHingeLoss extends MetricHingeLoss {
             parts.put("mean_d_an", scope.keep(Reductions.MEAN.reduce(terms.negativeDistances())));
             parts.put("no_triplet_batches", scope.keep(losses.getManager().create(noTripletBatches.get())));
             return parts;
-        }
-    }
-
-    /**
-     * Returns {@code triplet_gap}, the gap {@code d(a,n) - d(a,p)} of each mined triplet, shape (T): how far each
-     * triplet is from violating the ordering (the hinge is positive where it is below the margin).
-     *
-     * @param labels the class ids, as for {@code evaluate}
-     * @param predictions the embeddings, as for {@code evaluate}
-     * @return the per-triplet gaps by name (T may be 0)
-     */
-    @Override
-    public Map<String, NDArray> distributions(NDList labels, NDList predictions) {
-        try (ResultScope scope = new ResultScope()) {
-            Terms terms = terms(labels, predictions);
-            return Map.of("triplet_gap", scope.keep(terms.negativeDistances().sub(terms.positiveDistances())));
         }
     }
 
