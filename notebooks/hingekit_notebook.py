@@ -15,7 +15,7 @@ import numpy as np
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-WORK = ROOT / "target" / "notebooks" / "work"
+WORK = ROOT / "target" / "notebooks" / "output"
 FASHION_MNIST = Path("/usr/share/datasets/fashion-mnist")
 
 

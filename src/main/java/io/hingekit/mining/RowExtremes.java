@@ -18,7 +18,8 @@ import java.io.UncheckedIOException;
  * axis drop the indices, and its {@code argMin}/{@code argMax} take libtorch 2.7's generic index reduction, about
  * twice as slow on large rows (15 vs 7 ms at 7168 x 1024) and without the values. So both come from a TorchScript
  * module, {@code row_extremes.pt}, written by {@code src/main/python/make_row_extremes.py}; a call costs about
- * 80 us more than a plain operation, which pays from roughly 256 x 256 entries up.
+ * 50 us more than a plain operation (the TorchScript interpreter, then the result list turned into arrays), which
+ * pays from roughly 256 x 256 entries up.
  *
  * @param values the extreme of each row, shape (Q)
  * @param indices int64 column of its first occurrence, shape (Q)
