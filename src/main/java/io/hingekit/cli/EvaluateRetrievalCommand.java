@@ -1,8 +1,8 @@
 package io.hingekit.cli;
 
-import io.hingekit.export.LuceneIndexSearcher;
-import io.hingekit.export.RetrievalEvaluator;
-import io.hingekit.export.RetrievalReport;
+import io.hingekit.search.IndexRecallEvaluator;
+import io.hingekit.search.IndexRecallReport;
+import io.hingekit.search.LuceneIndexSearcher;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,11 +27,11 @@ public final class EvaluateRetrievalCommand implements Callable<Integer> {
             description = "Export directory written by 'export --format lucene'.")
     private Path index;
 
-    @Option(names = "-k", defaultValue = "" + RetrievalEvaluator.DEFAULT_K,
+    @Option(names = "-k", defaultValue = "" + IndexRecallEvaluator.DEFAULT_K,
             description = "Neighbours per query (default: ${DEFAULT-VALUE}).")
     private int k;
 
-    @Option(names = "--queries", defaultValue = "" + RetrievalEvaluator.DEFAULT_QUERIES,
+    @Option(names = "--queries", defaultValue = "" + IndexRecallEvaluator.DEFAULT_QUERIES,
             description = "Indexed items used as queries (default: ${DEFAULT-VALUE}).")
     private int queries;
 
@@ -39,7 +39,7 @@ public final class EvaluateRetrievalCommand implements Callable<Integer> {
             description = "HNSW graph candidates per search (default: ${DEFAULT-VALUE}).")
     private int candidates;
 
-    @Option(names = "--seed", defaultValue = "" + RetrievalEvaluator.DEFAULT_SEED,
+    @Option(names = "--seed", defaultValue = "" + IndexRecallEvaluator.DEFAULT_SEED,
             description = "Seed of the query sample (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -48,9 +48,9 @@ public final class EvaluateRetrievalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RetrievalEvaluator evaluator = RetrievalEvaluator.builder()
+        IndexRecallEvaluator evaluator = IndexRecallEvaluator.builder()
                 .k(k).queries(queries).candidates(candidates).seed(seed).build();
-        RetrievalReport report;
+        IndexRecallReport report;
         try (LuceneIndexSearcher searcher = LuceneIndexSearcher.open(index)) {
             report = evaluator.evaluate(searcher);
         }
@@ -67,7 +67,7 @@ public final class EvaluateRetrievalCommand implements Callable<Integer> {
      * @param report the report
      * @return the text
      */
-    static String describe(Path index, RetrievalReport report) {
+    static String describe(Path index, IndexRecallReport report) {
         return String.format(
                 "Retrieval on %s: %d items, dimension %d, similarity %s%n"
                         + "  queries %d, k %d, candidates %d%n"

@@ -1,17 +1,17 @@
 package io.hingekit.cli;
 
 import ai.djl.training.util.ProgressBar;
-import io.hingekit.export.EmbeddingRequest;
-import io.hingekit.export.EmbeddingSource;
-import io.hingekit.export.EmbeddingSourceFactory;
-import io.hingekit.training.ModelEmbeddingSource;
 import io.hingekit.export.ExportFormat;
 import io.hingekit.export.ExportOptions;
 import io.hingekit.export.ExportResult;
 import io.hingekit.export.ExportService;
-import io.hingekit.export.LuceneIndexSearcher;
-import io.hingekit.export.RetrievalEvaluator;
-import io.hingekit.export.RetrievalReport;
+import io.hingekit.inference.EmbeddingRequest;
+import io.hingekit.inference.EmbeddingSource;
+import io.hingekit.inference.EmbeddingSourceFactory;
+import io.hingekit.inference.ModelEmbeddingSource;
+import io.hingekit.search.IndexRecallEvaluator;
+import io.hingekit.search.IndexRecallReport;
+import io.hingekit.search.LuceneIndexSearcher;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -118,9 +118,9 @@ public final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static RetrievalReport evaluate(Path directory) throws IOException {
+    private static IndexRecallReport evaluate(Path directory) throws IOException {
         try (LuceneIndexSearcher searcher = LuceneIndexSearcher.open(directory)) {
-            return RetrievalEvaluator.builder().build().evaluate(searcher);
+            return IndexRecallEvaluator.builder().build().evaluate(searcher);
         }
     }
 

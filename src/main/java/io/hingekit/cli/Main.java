@@ -2,8 +2,8 @@ package io.hingekit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code hingekit} command: dispatches to one sub-command per verb and maps failures to exit codes in one

@@ -1,10 +1,10 @@
 package io.hingekit.cli;
 
 import io.hingekit.export.ExportManifest;
-import io.hingekit.export.LuceneIndexSearcher;
-import io.hingekit.export.QueryVectors;
-import io.hingekit.training.ModelQueries;
-import io.hingekit.export.SearchHit;
+import io.hingekit.inference.ModelQueries;
+import io.hingekit.inference.QueryVectors;
+import io.hingekit.search.LuceneIndexSearcher;
+import io.hingekit.search.SearchHit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -105,7 +105,7 @@ public final class SearchCommand implements Callable<Integer> {
         result.put("index", index.toString());
         result.put("query", query.describe());
         result.put("k", k);
-        result.put("distance", manifest.distance().id());
+        result.put("distance", manifest.distance().word());
         result.put("hits", IntStream.range(0, hits.size())
                 .mapToObj(i -> hitMap(manifest, i + 1, hits.get(i)))
                 .toList());
@@ -125,7 +125,7 @@ public final class SearchCommand implements Callable<Integer> {
 
     private String table(ExportManifest manifest, List<SearchHit> hits) {
         StringBuilder text = new StringBuilder(String.format("%-5s %-12s %-20s %-10s %s%n",
-                "rank", "id", "label", "score", manifest.distance().id() + " distance"));
+                "rank", "id", "label", "score", manifest.distance().word() + " distance"));
         for (int i = 0; i < hits.size(); i++) {
             SearchHit hit = hits.get(i);
             text.append(String.format("%-5d %-12d %-20s %-10.6f %.6f%n", i + 1, hit.id(),

@@ -1,5 +1,7 @@
 package io.hingekit.cli;
 
+import io.hingekit.tensorboard.TensorBoardListener;
+import io.hingekit.training.RunListener;
 import io.hingekit.training.TrainRequest;
 import io.hingekit.training.TrainingService;
 import java.nio.file.Path;
@@ -42,9 +44,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new TrainingService(System.out).train(
-                new TrainRequest(config, device, epochs, out, logDir, dataDir, resume, overwrite, !noTensorboard),
-                List.of());
+        TrainRequest request = TrainRequest.builder().config(config).device(device).epochs(epochs).out(out)
+                .logDir(logDir).dataDir(dataDir).resume(resume).overwrite(overwrite).build();
+        List<RunListener> listeners = noTensorboard ? List.of() : List.of(new TensorBoardListener(System.out));
+        new TrainingService(System.out).train(request, listeners);
         return 0;
     }
 }

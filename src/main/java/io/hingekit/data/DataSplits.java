@@ -17,6 +17,23 @@ public record DataSplits(LabeledData train, LabeledData validation, LabeledData 
         return train.features().getShape().slice(1);
     }
 
+    /**
+     * Returns a split by name.
+     *
+     * @param name {@code train}, {@code validation} or {@code test}
+     * @return the split
+     * @throws IllegalArgumentException for another name
+     */
+    public LabeledData split(String name) {
+        return switch (name) {
+            case "train" -> train;
+            case "validation" -> validation;
+            case "test" -> test;
+            default -> throw new IllegalArgumentException(
+                    "--split must be train, validation or test, got '" + name + "'");
+        };
+    }
+
     /** Returns the number of classes. */
     public int numClasses() {
         return train.numClasses();

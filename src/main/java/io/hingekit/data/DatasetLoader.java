@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.dataset.Dataset;
+import io.hingekit.config.DataConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +15,15 @@ import java.util.Random;
 /** Loads the dataset a {@link DataConfig} names and splits it into train, validation and test (seeded). */
 public final class DatasetLoader {
 
-    private static final int DEFAULT_BLOB_SAMPLES = 2000;
-    private static final int DEFAULT_BLOB_FEATURES = 2;
-    private static final int DEFAULT_BLOB_CLASSES = 3;
-    private static final double DEFAULT_BLOB_SPREAD = 1.0;
     private static final int BLOB_TEST_DIVISOR = 4;
 
     private final Path cacheDir;
+
+    /** Returns Hingekit's cache directory: {@code $HINGEKIT_CACHE}, else {@code ~/.cache/hingekit}. */
+    public static Path defaultCacheDir() {
+        String env = System.getenv("HINGEKIT_CACHE");
+        return env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "hingekit");
+    }
 
     /**
      * Creates a loader.
@@ -42,17 +45,14 @@ public final class DatasetLoader {
      * @throws IOException when files cannot be read
      */
     public DataSplits load(DataConfig config, Path dataDir, long seed, NDManager manager) throws IOException {
-        String source = config.source() == null ? "fashion-mnist" : config.source();
-        List<LabeledData> trainAndTest = switch (source) {
-            case "fashion-mnist" -> fashionMnist(config, dataDir, manager);
-            case "csv" -> csv(config, manager);
-            case "blobs" -> blobs(config, seed, manager);
-            default -> throw new IllegalArgumentException(
-                    "data.source must be fashion-mnist, csv or blobs, got '" + source + "'");
+        List<LabeledData> trainAndTest = switch (config.source()) {
+            case FASHION_MNIST -> fashionMnist(config, dataDir, manager);
+            case CSV -> csv(config, manager);
+            case BLOBS -> blobs(config, seed, manager);
         };
-        LabeledData train = limit(trainAndTest.get(0), config.limitOrAll(), manager);
-        LabeledData test = limit(trainAndTest.get(1), config.limitOrAll(), manager);
-        return split(train, test, config.validationFractionOrDefault(), seed, manager);
+        LabeledData train = limit(trainAndTest.get(0), config.limit(), manager);
+        LabeledData test = limit(trainAndTest.get(1), config.limit(), manager);
+        return split(train, test, config.validationFraction(), seed, manager);
     }
 
     private List<LabeledData> fashionMnist(DataConfig config, Path dataDir, NDManager manager) throws IOException {
@@ -63,7 +63,7 @@ public final class DatasetLoader {
 
     private static List<LabeledData> csv(DataConfig config, NDManager manager) throws IOException {
         DataConfig.CsvConfig csv = config.csv();
-        if (csv == null || csv.train() == null) {
+        if (csv.train() == null) {
             throw new IllegalArgumentException("data.source is csv but data.csv.train is not set");
         }
         CsvSource source = new CsvSource(csv.labelColumn());
@@ -71,19 +71,14 @@ public final class DatasetLoader {
             return source.load(List.of(Path.of(csv.train()), Path.of(csv.test())), manager);
         }
         LabeledData all = source.load(List.of(Path.of(csv.train())), manager).get(0);
-        LabeledData[] parts = partition(all, config.validationFractionOrDefault(), 0, manager);
+        LabeledData[] parts = partition(all, config.validationFraction(), 0, manager);
         return List.of(parts[0], parts[1]);
     }
 
     private static List<LabeledData> blobs(DataConfig config, long seed, NDManager manager) {
-        DataConfig.BlobsConfig blobs = config.blobs() == null
-                ? new DataConfig.BlobsConfig(null, null, null, null) : config.blobs();
-        int samples = blobs.samples() == null ? DEFAULT_BLOB_SAMPLES : blobs.samples();
-        BlobsSource source = new BlobsSource(
-                blobs.features() == null ? DEFAULT_BLOB_FEATURES : blobs.features(),
-                blobs.classes() == null ? DEFAULT_BLOB_CLASSES : blobs.classes(),
-                blobs.spread() == null ? DEFAULT_BLOB_SPREAD : blobs.spread(),
-                seed);
+        DataConfig.BlobsConfig blobs = config.blobs();
+        int samples = blobs.samples();
+        BlobsSource source = new BlobsSource(blobs.features(), blobs.classes(), blobs.spread(), seed);
         return List.of(source.generate(samples, 0, manager),
                 source.generate(Math.max(1, samples / BLOB_TEST_DIVISOR), 1, manager));
     }

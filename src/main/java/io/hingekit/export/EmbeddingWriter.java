@@ -1,5 +1,6 @@
 package io.hingekit.export;
 
+import io.hingekit.inference.EmbeddingBatch;
 import java.io.Closeable;
 import java.io.IOException;
 

@@ -1,6 +1,9 @@
 package io.hingekit.export;
 
 import ai.djl.util.Progress;
+import io.hingekit.inference.EmbeddingBatch;
+import io.hingekit.inference.EmbeddingMetadata;
+import io.hingekit.inference.EmbeddingSource;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Iterator;

@@ -1,5 +1,7 @@
 package io.hingekit.export;
 
+import io.hingekit.files.LittleEndianOutput;
+import io.hingekit.inference.EmbeddingBatch;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

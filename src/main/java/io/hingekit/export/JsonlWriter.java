@@ -3,6 +3,7 @@ package io.hingekit.export;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import io.hingekit.inference.EmbeddingBatch;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

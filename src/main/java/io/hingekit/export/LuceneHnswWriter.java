@@ -1,5 +1,7 @@
 package io.hingekit.export;
 
+import io.hingekit.config.VectorDistance;
+import io.hingekit.inference.EmbeddingBatch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,6 +59,24 @@ public final class LuceneHnswWriter implements EmbeddingWriter {
     private final IndexWriter writer;
 
     /**
+     * Returns the Lucene similarity whose ranking equals a distance's ranking. On L2-normalised vectors Euclidean
+     * distance ranks like cosine ({@code |a-b|^2 = 2 - 2 cos}), so the index uses COSINE there.
+     *
+     * @param distance the embedding's distance
+     * @param normalized whether the vectors are L2-normalised
+     * @return the similarity for the index's vector field
+     */
+    static VectorSimilarityFunction similarity(VectorDistance distance, boolean normalized) {
+        return switch (distance) {
+            case COSINE -> VectorSimilarityFunction.COSINE;
+            case DOT -> normalized ? VectorSimilarityFunction.DOT_PRODUCT
+                    : VectorSimilarityFunction.MAXIMUM_INNER_PRODUCT;
+            case EUCLIDEAN, SQUARED_EUCLIDEAN -> normalized ? VectorSimilarityFunction.COSINE
+                    : VectorSimilarityFunction.EUCLIDEAN;
+        };
+    }
+
+    /**
      * Creates the index directory and opens an index writer.
      *
      * @param target where to write; its options give the HNSW parameters
@@ -64,7 +84,7 @@ public final class LuceneHnswWriter implements EmbeddingWriter {
      */
     public LuceneHnswWriter(WriterTarget target) throws IOException {
         this.target = target;
-        this.similarity = target.metadata().distance().similarity(target.metadata().normalized());
+        this.similarity = similarity(target.metadata().distance(), target.metadata().normalized());
         KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(
                 target.options().maxConnections(), target.options().beamWidth());
         if (target.dimension() > vectors.getMaxDimensions(VECTOR_FIELD)) {

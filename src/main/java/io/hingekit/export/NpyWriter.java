@@ -1,5 +1,8 @@
 package io.hingekit.export;
 
+import io.hingekit.files.LittleEndianOutput;
+import io.hingekit.files.NpyHeader;
+import io.hingekit.inference.EmbeddingBatch;
 import java.io.IOException;
 
 /**

@@ -1,5 +1,7 @@
 package io.hingekit.export;
 
+import io.hingekit.inference.EmbeddingBatch;
+import io.hingekit.inference.Thumbnails;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.BufferedOutputStream;

@@ -1,5 +1,6 @@
 package io.hingekit.export;
 
+import io.hingekit.inference.EmbeddingMetadata;
 import java.nio.file.Path;
 
 /**

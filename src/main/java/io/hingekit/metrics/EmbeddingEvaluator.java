@@ -19,7 +19,6 @@ import java.util.Map;
 public final class EmbeddingEvaluator implements SplitEvaluator {
 
     private final MetricHingeLoss loss;
-    private final boolean training;
     private final NDManager manager;
     private final NDList embeddings = new NDList();
     private final NDList labels = new NDList();
@@ -31,21 +30,15 @@ public final class EmbeddingEvaluator implements SplitEvaluator {
      * Creates an evaluator.
      *
      * @param loss the embedding loss the run optimises (its per-term values)
-     * @param training whether batches come from training steps (their loss is averaged) or an evaluation pass
      * @param parent the manager whose device the accumulated arrays live on
      */
-    public EmbeddingEvaluator(MetricHingeLoss loss, boolean training, NDManager parent) {
+    public EmbeddingEvaluator(MetricHingeLoss loss, NDManager parent) {
         this.loss = loss;
-        this.training = training;
         this.manager = parent.newSubManager();
     }
 
     @Override
     public void add(NDArray batchLabels, NDList predictions, NDArray batchLoss) {
-        if (training) {
-            accumulate(batchLoss.toType(DataType.FLOAT32, false), 1);
-            return;
-        }
         // Every mined term counts, zero losses included: a mean over the violating terms only can rise while the
         // embedding improves (fewer, harder violators), which would stop a run too early.
         MetricHingeLoss.PerTerm perTerm = loss.perTerm(new NDList(batchLabels), predictions);
@@ -74,9 +67,6 @@ public final class EmbeddingEvaluator implements SplitEvaluator {
             throw new IllegalStateException("no batch was added");
         }
         double meanLoss = terms == 0 ? 0 : lossSum.getFloat() / terms;
-        if (training) {
-            return new SplitResult(meanLoss, null, Map.of(), Map.of());
-        }
         try (NDManager scratch = manager.newSubManager()) {
             NDArray all = NDArrays.concat(embeddings);
             NDArray y = NDArrays.concat(labels);
@@ -84,14 +74,14 @@ public final class EmbeddingEvaluator implements SplitEvaluator {
             y.attach(scratch);
             RetrievalReport retrieval = RetrievalMetrics.builder().build().evaluate(all, y);
             Map<String, Double> scalars = new LinkedHashMap<>();
-            scalars.put("precision_at_1", retrieval.precisionAt1());
-            scalars.put("r_precision", retrieval.rPrecision());
-            scalars.put("map_at_r", retrieval.mapAtR());
-            scalars.put("recall_at_1", retrieval.recallAt1());
-            scalars.put("recall_at_5", retrieval.recallAt5());
-            scalars.put("recall_at_10", retrieval.recallAt10());
-            scalars.put("knn_accuracy", retrieval.knnAccuracy());
-            scalars.put("skipped_queries", (double) retrieval.skippedQueries());
+            scalars.put(MetricNames.PRECISION_AT_1, retrieval.precisionAt1());
+            scalars.put(MetricNames.R_PRECISION, retrieval.rPrecision());
+            scalars.put(MetricNames.MAP_AT_R, retrieval.mapAtR());
+            scalars.put(MetricNames.RECALL_AT_1, retrieval.recallAt1());
+            scalars.put(MetricNames.RECALL_AT_5, retrieval.recallAt5());
+            scalars.put(MetricNames.RECALL_AT_10, retrieval.recallAt10());
+            scalars.put(MetricNames.KNN_ACCURACY, retrieval.knnAccuracy());
+            scalars.put(MetricNames.SKIPPED_QUERIES, (double) retrieval.skippedQueries());
             Map<String, float[]> histograms = new LinkedHashMap<>();
             distributions.forEach((name, parts) -> histograms.put(name, NDArrays.concat(parts).toFloatArray()));
             return new SplitResult(meanLoss, null, scalars, histograms);

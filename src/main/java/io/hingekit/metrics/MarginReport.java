@@ -1,5 +1,8 @@
 package io.hingekit.metrics;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Margin health of one split at one moment: how well the scores separate the classes, as numbers and as the
  * per-sample arrays that histograms are drawn from.
@@ -23,4 +26,19 @@ public record MarginReport(
         double tailRatio,
         float[] perClassLoss,
         float[] signedMargins,
-        float[] perSampleLoss) {}
+        float[] perSampleLoss) {
+
+    /**
+     * Returns the report's scalar figures by metric name, in the order {@code metrics.json} lists them.
+     *
+     * @return loss, accuracy, violation rate and tail ratio
+     */
+    public Map<String, Double> scalars() {
+        Map<String, Double> scalars = new LinkedHashMap<>();
+        scalars.put(MetricNames.LOSS, meanLoss);
+        scalars.put(MetricNames.ACCURACY, accuracy);
+        scalars.put(MetricNames.VIOLATION_RATE, violationRate);
+        scalars.put(MetricNames.TAIL_RATIO, tailRatio);
+        return scalars;
+    }
+}

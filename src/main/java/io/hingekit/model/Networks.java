@@ -13,6 +13,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import io.hingekit.config.ModelConfig;
 import java.util.List;
 
 /**
@@ -40,15 +41,12 @@ public final class Networks {
      * @return the uninitialised block
      */
     public static Block build(ModelConfig config, int outputs) {
-        String type = config.type() == null ? "mlp" : config.type();
-        return switch (type) {
-            case "linear" -> withHead(flatten(), config, outputs);
-            case "mlp" -> withHead(mlpTrunk(config.hiddenOrDefault()), config, outputs);
-            case "cnn" -> withHead(cnnTrunk(config.hiddenOrDefault().get(0)), config, outputs);
-            case "cnn-embedding" -> embedding(cnnTrunk(config.hiddenOrDefault().get(0)), config);
-            case "mlp-embedding" -> embedding(mlpTrunk(config.hiddenOrDefault()), config);
-            default -> throw new IllegalArgumentException(
-                    "model.type must be linear, mlp, cnn, mlp-embedding or cnn-embedding, got '" + type + "'");
+        return switch (config.type()) {
+            case LINEAR -> withHead(flatten(), config, outputs);
+            case MLP -> withHead(mlpTrunk(config.hidden()), config, outputs);
+            case CNN -> withHead(cnnTrunk(config.hidden().get(0)), config, outputs);
+            case CNN_EMBEDDING -> embedding(cnnTrunk(config.hidden().get(0)), config);
+            case MLP_EMBEDDING -> embedding(mlpTrunk(config.hidden()), config);
         };
     }
 
@@ -82,23 +80,20 @@ public final class Networks {
     }
 
     private static Block withHead(SequentialBlock trunk, ModelConfig config, int outputs) {
-        if (config.dropoutOrNone() > 0) {
-            trunk.add(Dropout.builder().optRate((float) config.dropoutOrNone()).build());
+        if (config.dropout() > 0) {
+            trunk.add(Dropout.builder().optRate(config.dropout().floatValue()).build());
         }
-        String head = config.headOrDefault();
-        switch (head) {
-            case "hinge" -> trunk.add(Linear.builder().setUnits(outputs).build());
-            case "ce-aux-hinge" -> trunk.add(new ParallelBlock(
+        switch (config.head()) {
+            case HINGE -> trunk.add(Linear.builder().setUnits(outputs).build());
+            case CE_AUX_HINGE -> trunk.add(new ParallelBlock(
                     heads -> new NDList(heads.get(0).singletonOrThrow(), heads.get(1).singletonOrThrow()),
                     List.of(Linear.builder().setUnits(outputs).build(), Linear.builder().setUnits(outputs).build())));
-            default -> throw new IllegalArgumentException(
-                    "model.head must be hinge or ce-aux-hinge, got '" + head + "'");
         }
         return trunk;
     }
 
     private static Block embedding(SequentialBlock trunk, ModelConfig config) {
-        return trunk.add(Linear.builder().setUnits(config.embeddingDimOrDefault()).build())
+        return trunk.add(Linear.builder().setUnits(config.embeddingDim()).build())
                 .add(BatchNorm.builder().build())
                 .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().normalize(2, 1)), "l2-normalize"));
     }

@@ -7,6 +7,7 @@ import io.hingekit.training.RunListener;
 import io.hingekit.training.RunReport;
 import io.hingekit.training.StepReport;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,12 +60,21 @@ public final class TensorBoardListener implements RunListener {
     private RunContext context;
     private SummaryWriter writer;
 
-    /** Creates a listener; it opens its writer when the run starts. */
-    public TensorBoardListener() {}
+    private final PrintStream out;
+
+    /**
+     * Creates the listener; it opens its writer when the run starts.
+     *
+     * @param out where the {@code tensorboard --logdir} hint is printed
+     */
+    public TensorBoardListener(PrintStream out) {
+        this.out = out;
+    }
 
     @Override
     public void onRunStart(RunContext context) {
         this.context = context;
+        out.printf("TensorBoard: tensorboard --logdir %s%n", context.logDir().toAbsolutePath().getParent());
         try {
             writer = SummaryWriter.open(context.logDir());
         } catch (IOException e) {

@@ -1,6 +1,8 @@
 package io.hingekit.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hingekit.files.AtomicFiles;
+import io.hingekit.model.ModelDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +44,7 @@ public final class Checkpoints {
      * @param modelDir the model directory
      */
     public Checkpoints(Path modelDir) {
-        this.dir = modelDir.resolve("checkpoints");
+        this.dir = new ModelDirectory(modelDir).checkpoints();
     }
 
     /** Writes the files of one checkpoint into a directory. */

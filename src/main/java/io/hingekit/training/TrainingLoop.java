@@ -12,18 +12,24 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Sampler;
 import ai.djl.training.util.ProgressBar;
 import ai.djl.translate.TranslateException;
+import io.hingekit.config.RunConfig;
+import io.hingekit.config.TrainingConfig;
 import io.hingekit.data.DataSplits;
 import io.hingekit.data.EpochAware;
 import io.hingekit.data.LabeledData;
 import io.hingekit.data.PkSampler;
 import io.hingekit.data.ShuffleSampler;
+import io.hingekit.files.AtomicFiles;
 import io.hingekit.loss.LossDiagnostics;
-import io.hingekit.metrics.EmbeddingEvaluator;
-import io.hingekit.metrics.MarginAccumulator;
-import io.hingekit.metrics.MarginReport;
+import io.hingekit.metrics.MetricNames;
 import io.hingekit.metrics.SplitEvaluator;
 import io.hingekit.metrics.SplitResult;
-import io.hingekit.mining.MetricHingeLoss;
+import io.hingekit.model.ModelDirectory;
+import io.hingekit.model.ModelInfo;
+import io.hingekit.model.TrainedModel;
+import io.hingekit.task.SelectionCriterion;
+import io.hingekit.task.Task;
+import io.hingekit.task.ValidationScores;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -35,6 +41,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
@@ -49,12 +56,9 @@ import java.util.function.UnaryOperator;
  */
 public final class TrainingLoop {
 
-    /** File of the selected (best validation figure, {@code training.selectBy}) parameters in the model directory. */
-    public static final String MODEL_PARAMETERS = "model.params";
-
     private final RunConfig config;
     private final DataParallelNetwork network;
-    private final LossSetup lossSetup;
+    private final Task task;
     private final StatefulOptimizer optimizer;
     private final DataSplits data;
     private final Path modelDir;
@@ -70,7 +74,7 @@ public final class TrainingLoop {
      *
      * @param config the resolved config
      * @param network the network, replicated on the training devices
-     * @param lossSetup the loss and its monitoring
+     * @param task what the run learns: its loss, evaluation and selection
      * @param optimizer the network's optimizer
      * @param data the splits, on the network's first device
      * @param modelDir the model directory
@@ -78,11 +82,11 @@ public final class TrainingLoop {
      * @param info outputs and input shape, to reload the selected parameters at the end
      * @param manager a manager on the first device for the loop's own arrays
      */
-    public TrainingLoop(RunConfig config, DataParallelNetwork network, LossSetup lossSetup, StatefulOptimizer optimizer,
+    public TrainingLoop(RunConfig config, DataParallelNetwork network, Task task, StatefulOptimizer optimizer,
             DataSplits data, Path modelDir, List<RunListener> listeners, ModelInfo info, NDManager manager) {
         this.config = config;
         this.network = network;
-        this.lossSetup = lossSetup;
+        this.task = task;
         this.optimizer = optimizer;
         this.data = data;
         this.modelDir = modelDir;
@@ -90,8 +94,8 @@ public final class TrainingLoop {
         this.listeners = listeners;
         this.manager = manager;
         this.info = info;
-        this.criterion = SelectionCriterion.of(config.training().selectBy(), lossSetup.embedding());
-        this.clipGradNorm = config.optimizer().clipGradNormOrOff();
+        this.criterion = task.criterion();
+        this.clipGradNorm = config.optimizer().clipGradNorm() == null ? 0 : config.optimizer().clipGradNorm().floatValue();
     }
 
     /**
@@ -110,8 +114,8 @@ public final class TrainingLoop {
                 state.epoch() + 1, state.globalStep(), resume, runContext.classNames(),
                 runContext.hyperparameters());
         listeners.forEach(l -> l.onRunStart(context));
-        int epochs = config.training().epochsOrDefault();
-        int patience = config.training().patienceOrOff();
+        int epochs = config.training().epochs();
+        int patience = config.training().patience();
         for (int epoch = state.epoch() + 1; epoch < epochs; epoch++) {
             state = runEpoch(epoch, state);
             if (patience > 0 && state.epochsWithoutImprovement() >= patience) {
@@ -125,10 +129,10 @@ public final class TrainingLoop {
 
     private LoopState runEpoch(int epoch, LoopState previous) throws IOException {
         long started = System.nanoTime();
-        Engine.getInstance().setRandomSeed((int) (config.seedOrDefault() + epoch));
+        Engine.getInstance().setRandomSeed((int) (config.seed() + epoch));
         SplitResult train;
         long globalStep;
-        try (SplitEvaluator evaluator = newEvaluator(true)) {
+        try (SplitEvaluator evaluator = task.trainingEvaluator(manager)) {
             globalStep = trainEpoch(epoch, previous.globalStep(), evaluator);
             train = evaluator.finish();
         }
@@ -137,7 +141,7 @@ public final class TrainingLoop {
         double score = criterion.value(validation);
         boolean improved = criterion.improves(score, previous.bestScore());
         if (improved) {
-            AtomicFiles.write(modelDir.resolve(MODEL_PARAMETERS), this::saveParameters);
+            AtomicFiles.write(new ModelDirectory(modelDir).parameters(), this::saveParameters);
         }
         Map<String, Double> summary = new LinkedHashMap<>();
         summary.put("epoch", (double) epoch + 1);
@@ -154,15 +158,13 @@ public final class TrainingLoop {
         return state;
     }
 
-    /** Evaluates validation (and, for embedding runs, test retrieval) with the current parameters. */
+    /** Evaluates the task's per-epoch splits (validation; test too for embeddings) with the current parameters. */
     private Map<String, SplitResult> evaluateEpoch(SplitResult train) throws IOException {
         UnaryOperator<NDList> forward = input -> network.forward(input, false);
         Map<String, SplitResult> results = new LinkedHashMap<>();
         results.put("train", train);
-        results.put("validation", evaluate(data.validation(), forward));
-        if (lossSetup.embedding()) {
-            // Embedding runs report retrieval on the test set each epoch; selection still uses validation.
-            results.put("test", evaluate(data.test(), forward));
+        for (String split : task.splitsEachEpoch()) {
+            results.put(split, evaluate(data.split(split), forward));
         }
         return results;
     }
@@ -181,22 +183,14 @@ public final class TrainingLoop {
                 results.get("train").margins(), results.get("validation").margins(), scalars, distributions);
     }
 
-    private SplitEvaluator newEvaluator(boolean training) {
-        if (lossSetup.embedding()) {
-            return new EmbeddingEvaluator((MetricHingeLoss) lossSetup.loss(), training, manager);
-        }
-        return new MarginAccumulator(lossSetup.hinge(), lossSetup.hingeIndex(), lossSetup.binary(),
-                data.numClasses(), config.training().tailThresholdOrDefault(), manager);
-    }
-
     private long trainEpoch(int epoch, long startStep, SplitEvaluator evaluator) throws IOException {
         Sampler sampler = trainSampler();
         ((EpochAware) sampler).setEpoch(epoch);
         ArrayDataset dataset = data.train().toDataset(sampler);
-        int logInterval = config.training().logIntervalOrDefault();
+        int logInterval = config.training().logInterval();
         long batches = (dataset.size() + sampler.getBatchSize() - 1) / sampler.getBatchSize();
         ProgressBar progress = new ProgressBar(
-                String.format("Epoch %d/%d", epoch + 1, config.training().epochsOrDefault()), batches);
+                String.format("Epoch %d/%d", epoch + 1, config.training().epochs()), batches);
         long step = startStep;
         long batchIndex = 0;
         try (NDManager windowManager = manager.newSubManager()) {
@@ -226,12 +220,12 @@ public final class TrainingLoop {
     }
 
     private Sampler trainSampler() {
-        LoopConfig loop = config.training();
+        TrainingConfig loop = config.training();
         if (loop.isPk()) {
             return PkSampler.builder().labels(data.train().labelArray()).classesPerBatch(loop.classesPerBatch())
-                    .samplesPerClass(loop.samplesPerClass()).seed(config.seedOrDefault()).build();
+                    .samplesPerClass(loop.samplesPerClass()).seed(config.seed()).build();
         }
-        return new ShuffleSampler(loop.batchSizeOrDefault(), true, config.seedOrDefault());
+        return new ShuffleSampler(loop.batchSize(), true, config.seed());
     }
 
     private Iterable<Batch> iterate(ArrayDataset dataset) throws IOException {
@@ -260,7 +254,7 @@ public final class TrainingLoop {
             for (Batch split : splits) {
                 labels = split.getLabels();
                 predictions = network.forward(split.getData(), true);
-                NDArray loss = lossSetup.loss().evaluate(labels, predictions);
+                NDArray loss = task.loss().evaluate(labels, predictions);
                 collector.backward(loss);
                 NDArray detached = loss.stopGradient().toDevice(network.devices()[0], false);
                 evaluator.add(labels.head(), predictions, detached);
@@ -289,7 +283,7 @@ public final class TrainingLoop {
 
     private void report(int epoch, long step, float loss, StepResult result) {
         Map<String, Double> parts = new LinkedHashMap<>();
-        if (lossSetup.loss() instanceof LossDiagnostics diagnostics) {
+        if (task.loss() instanceof LossDiagnostics diagnostics) {
             diagnostics.diagnostics(result.labels(), result.predictions())
                     .forEach((name, value) -> parts.put(name, value.toType(DataType.FLOAT64, false).getDouble()));
         }
@@ -307,7 +301,7 @@ public final class TrainingLoop {
      * @throws IOException when the data cannot be iterated
      */
     private SplitResult evaluate(LabeledData split, UnaryOperator<NDList> forward) throws IOException {
-        try (SplitEvaluator evaluator = newEvaluator(false)) {
+        try (SplitEvaluator evaluator = task.evaluator(manager)) {
             forEachBatch(split, forward, (labels, predictions) -> evaluator.add(labels, predictions, null));
             return evaluator.finish();
         }
@@ -315,7 +309,7 @@ public final class TrainingLoop {
 
     private void forEachBatch(LabeledData split, UnaryOperator<NDList> forward,
             BiConsumer<NDArray, NDList> consumer) throws IOException {
-        ShuffleSampler sequential = new ShuffleSampler(config.training().batchSizeOrDefault(), false, 0);
+        ShuffleSampler sequential = new ShuffleSampler(config.training().batchSize(), false, 0);
         for (Batch batch : iterate(split.toDataset(sequential))) {
             try (batch) {
                 consumer.accept(batch.getLabels().head(), forward.apply(batch.getData()));
@@ -324,12 +318,9 @@ public final class TrainingLoop {
     }
 
     private static void putResult(Map<String, Double> out, String split, SplitResult result) {
-        out.put(split + "/loss", result.loss());
-        MarginReport margins = result.margins();
-        if (margins != null) {
-            out.put(split + "/accuracy", margins.accuracy());
-            out.put(split + "/violation_rate", margins.violationRate());
-            out.put(split + "/tail_ratio", margins.tailRatio());
+        out.put(split + "/" + MetricNames.LOSS, result.loss());
+        if (result.margins() != null) {
+            result.margins().scalars().forEach((name, value) -> out.putIfAbsent(split + "/" + name, value));
         }
         result.scalars().forEach((name, value) -> out.put(split + "/" + name, value));
     }
@@ -337,17 +328,17 @@ public final class TrainingLoop {
     private RunReport finish(LoopState state) throws IOException {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("best_epoch", (double) state.bestEpoch() + 1);
-        ValidationScores scores = new ValidationScores(lossSetup.binary());
+        Optional<ValidationScores> scores = task.validationScores();
         try (TrainedModel best = TrainedModel.load(
-                config, info, modelDir.resolve(MODEL_PARAMETERS), network.devices()[0])) {
+                config, info, new ModelDirectory(modelDir).parameters(), network.devices()[0])) {
             putResult(metrics, "validation", evaluate(data.validation(), best::predict));
             putResult(metrics, "test", evaluate(data.test(), best::predict));
-            if (!lossSetup.embedding()) {
-                forEachBatch(data.validation(), best::predict, scores::add);
+            if (scores.isPresent()) {
+                forEachBatch(data.validation(), best::predict, scores.get()::add);
             }
         }
-        RunReport report = lossSetup.embedding() ? new RunReport(metrics, null, null)
-                : new RunReport(metrics, scores.labels(), scores.scores());
+        RunReport report = new RunReport(metrics, scores.map(ValidationScores::labels).orElse(null),
+                scores.map(ValidationScores::scores).orElse(null));
         listeners.forEach(l -> l.onRunEnd(report));
         return report;
     }

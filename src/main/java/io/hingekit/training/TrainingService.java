@@ -4,9 +4,16 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import io.hingekit.config.RunConfig;
+import io.hingekit.config.RunConfigs;
 import io.hingekit.data.DataSplits;
 import io.hingekit.data.DatasetLoader;
-import io.hingekit.tensorboard.TensorBoardListener;
+import io.hingekit.files.AtomicFiles;
+import io.hingekit.model.DeviceSelector;
+import io.hingekit.model.ModelDirectory;
+import io.hingekit.model.ModelInfo;
+import io.hingekit.model.TrainedModel;
+import io.hingekit.task.Task;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,11 +28,6 @@ import java.util.Optional;
 /** Trains the model a config describes and writes the model directory: the one call behind {@code train}. */
 public final class TrainingService {
 
-    /** File of the resolved config in the model directory. */
-    public static final String CONFIG_FILE = "config.yaml";
-    /** File of the run's metrics in the model directory. */
-    public static final String METRICS_FILE = "metrics.json";
-
     private final PrintStream out;
 
     /**
@@ -37,17 +39,11 @@ public final class TrainingService {
         this.out = out;
     }
 
-    /** Returns Hingekit's cache directory: {@code $HINGEKIT_CACHE}, else {@code ~/.cache/hingekit}. */
-    public static Path cacheDir() {
-        String env = System.getenv("HINGEKIT_CACHE");
-        return env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "hingekit");
-    }
-
     /**
      * Runs a training job.
      *
      * @param request the config and overrides
-     * @param extraListeners listeners besides the console summary (TensorBoard, tests)
+     * @param extraListeners listeners besides the console summary (the CLI adds TensorBoard's; tests their own)
      * @return the final report
      * @throws IOException when data, checkpoints or outputs cannot be read or written
      */
@@ -60,18 +56,19 @@ public final class TrainingService {
         Path modelDir = request.out() != null ? request.out() : Path.of("models", config.name());
         prepareModelDir(modelDir, request);
         Device[] devices = DeviceSelector.resolve(request.device());
-        long seed = config.seedOrDefault();
+        long seed = config.seed();
         Engine.getInstance().setRandomSeed((int) seed);
         try (NDManager manager = NDManager.newBaseManager(devices[0])) {
-            DataSplits data = new DatasetLoader(cacheDir()).load(config.data(), request.dataDir(), seed, manager);
-            LossSetup loss = Losses.create(config.loss(), data.numClasses(), seed);
+            DataSplits data = new DatasetLoader(DatasetLoader.defaultCacheDir())
+                    .load(config.data(), request.dataDir(), seed, manager);
+            Task task = Task.of(config, data.numClasses());
             int batchSize = config.training().effectiveBatchSize();
             int stepsPerEpoch = (data.train().size() + batchSize - 1) / batchSize;
-            ModelInfo info = new ModelInfo(outputs(config, loss, data), data.sampleShape().getShape(),
+            ModelInfo info = new ModelInfo(task.outputs(), data.sampleShape().getShape(),
                     data.train().classNames());
             Path checkpoint = request.resume() ? latestCheckpoint(modelDir) : null;
             try (StatefulOptimizer optimizer = Optimizers.create(
-                            config.optimizer(), stepsPerEpoch, config.training().epochsOrDefault());
+                            config.optimizer(), stepsPerEpoch, config.training().epochs());
                     Model model = Model.newInstance(config.name(), devices[0])) {
                 model.setBlock(TrainedModel.initializedBlock(config, info, model));
                 if (checkpoint != null) {
@@ -79,19 +76,15 @@ public final class TrainingService {
                     TrainedModel.readParameters(model.getBlock(), checkpoint.resolve(Checkpoints.PARAMETERS), model);
                 }
                 DataParallelNetwork network = new DataParallelNetwork(model.getBlock(), devices, optimizer, manager);
-                RunConfigs.write(config, modelDir.resolve(CONFIG_FILE));
-                AtomicFiles.writeJson(modelDir.resolve(TrainedModel.INFO_FILE), info);
+                RunConfigs.write(config, new ModelDirectory(modelDir).config());
+                AtomicFiles.writeJson(new ModelDirectory(modelDir).info(), info);
                 List<RunListener> listeners = new ArrayList<>();
-                listeners.add(new ConsoleListener(out, config.training().epochsOrDefault()));
+                listeners.add(new ConsoleListener(out, config.training().epochs()));
                 listeners.addAll(extraListeners);
                 Path logDir = logDir(request, config);
-                if (request.tensorboard()) {
-                    listeners.add(new TensorBoardListener());
-                    out.printf("TensorBoard: tensorboard --logdir %s%n", logDir.toAbsolutePath().getParent());
-                }
                 RunContext context = new RunContext(config.name(), modelDir, logDir, 0, 0,
                         request.resume(), data.train().classNames(), RunConfigs.flatten(config));
-                RunReport report = new TrainingLoop(config, network, loss, optimizer, data, modelDir, listeners,
+                RunReport report = new TrainingLoop(config, network, task, optimizer, data, modelDir, listeners,
                         info, manager).run(checkpoint, context);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 writeMetrics(modelDir, config, devices, report, seconds);
@@ -101,20 +94,9 @@ public final class TrainingService {
         }
     }
 
-    private static int outputs(RunConfig config, LossSetup loss, DataSplits data) {
-        if (loss.embedding() != config.model().isEmbedding()) {
-            throw new IllegalArgumentException("loss.type " + config.loss().type() + " does not fit model.type "
-                    + config.model().type() + ": the triplet and contrastive losses need an embedding model (mlp-embedding, cnn-embedding) and the reverse");
-        }
-        if (loss.embedding()) {
-            return config.model().embeddingDimOrDefault();
-        }
-        return loss.binary() ? 1 : data.numClasses();
-    }
-
     private static Path latestCheckpoint(Path modelDir) throws IOException {
         return new Checkpoints(modelDir).latest().orElseThrow(() -> new IllegalArgumentException(
-                "--resume: no checkpoint in " + modelDir.resolve("checkpoints")));
+                "--resume: no checkpoint in " + new ModelDirectory(modelDir).checkpoints()));
     }
 
     private static Path logDir(TrainRequest request, RunConfig config) {
@@ -122,14 +104,14 @@ public final class TrainingService {
     }
 
     private static void prepareModelDir(Path modelDir, TrainRequest request) throws IOException {
-        Path checkpointsDir = modelDir.resolve("checkpoints");
+        Path checkpointsDir = new ModelDirectory(modelDir).checkpoints();
         if (!request.resume() && Files.exists(checkpointsDir)) {
             if (!request.overwrite()) {
                 throw new IllegalArgumentException(modelDir + " already holds a trained run: pass --resume to "
                         + "continue it, --overwrite to replace it, or --out to train elsewhere");
             }
             Checkpoints.deleteTree(checkpointsDir);
-            Files.deleteIfExists(modelDir.resolve(TrainingLoop.MODEL_PARAMETERS));
+            Files.deleteIfExists(new ModelDirectory(modelDir).parameters());
         }
         Files.createDirectories(modelDir);
     }
@@ -145,7 +127,7 @@ public final class TrainingService {
         if (checkpoint.isPresent()) {
             metrics.put("epochs", Checkpoints.readState(checkpoint.get()).history());
         }
-        AtomicFiles.writeJson(modelDir.resolve(METRICS_FILE), metrics);
+        AtomicFiles.writeJson(new ModelDirectory(modelDir).metrics(), metrics);
     }
 
     private void printSummary(Path modelDir, RunReport report, double seconds) {

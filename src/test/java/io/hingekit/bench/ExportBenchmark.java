@@ -2,15 +2,15 @@ package io.hingekit.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hingekit.config.VectorDistance;
 import io.hingekit.export.ClusteredVectors;
 import io.hingekit.export.ExportFormat;
 import io.hingekit.export.ExportOptions;
 import io.hingekit.export.ExportResult;
 import io.hingekit.export.ExportService;
-import io.hingekit.export.LuceneIndexSearcher;
-import io.hingekit.export.RetrievalEvaluator;
-import io.hingekit.export.RetrievalReport;
-import io.hingekit.export.VectorDistance;
+import io.hingekit.search.IndexRecallEvaluator;
+import io.hingekit.search.IndexRecallReport;
+import io.hingekit.search.LuceneIndexSearcher;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -98,7 +98,7 @@ public final class ExportBenchmark {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (LuceneIndexSearcher searcher = LuceneIndexSearcher.open(index)) {
             for (int candidates : CANDIDATES) {
-                RetrievalReport report = RetrievalEvaluator.builder().candidates(candidates).build().evaluate(searcher);
+                IndexRecallReport report = IndexRecallEvaluator.builder().candidates(candidates).build().evaluate(searcher);
                 System.out.println(report);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("maxConnections", ExportOptions.DEFAULT_MAX_CONNECTIONS);

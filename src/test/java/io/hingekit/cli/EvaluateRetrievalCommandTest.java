@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hingekit.config.VectorDistance;
 import io.hingekit.export.ClusteredVectors;
 import io.hingekit.export.ExportFormat;
 import io.hingekit.export.ExportOptions;
 import io.hingekit.export.ExportService;
-import io.hingekit.export.VectorDistance;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hingekit.config.VectorDistance;
 import io.hingekit.export.ClusteredVectors;
-import io.hingekit.export.EmbeddingRequest;
-import io.hingekit.export.EmbeddingSourceFactory;
-import io.hingekit.export.VectorDistance;
+import io.hingekit.inference.EmbeddingRequest;
+import io.hingekit.inference.EmbeddingSourceFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;

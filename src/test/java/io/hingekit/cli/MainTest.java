@@ -41,7 +41,7 @@ class MainTest {
         Path config = Files.writeString(tmp.resolve("typo.yaml"),
                 "data: {source: blobs}\nmodel: {type: mlp}\nloss: {type: multiclass-hinge, margn: 2}\n");
         String err = runCapturingErr(Main.EXIT_BAD_INPUT, "train", "--config", config.toString());
-        assertTrue(err.contains("unknown key 'margn'"), err);
+        assertTrue(err.contains("unknown key 'loss.margn'"), err);
     }
 
     @Test

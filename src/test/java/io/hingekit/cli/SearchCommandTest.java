@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hingekit.config.VectorDistance;
 import io.hingekit.export.ClusteredVectors;
-import io.hingekit.export.EmbeddingMetadata;
 import io.hingekit.export.ExportFormat;
 import io.hingekit.export.ExportOptions;
 import io.hingekit.export.ExportService;
-import io.hingekit.export.InMemoryEmbeddingSource;
-import io.hingekit.export.VectorDistance;
+import io.hingekit.inference.EmbeddingMetadata;
+import io.hingekit.inference.InMemoryEmbeddingSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import io.hingekit.config.DataConfig;
+import io.hingekit.config.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,7 +23,7 @@ class DatasetLoaderTest {
     Path dir;
 
     private static DataConfig blobs(int samples, int classes, double validation) {
-        return new DataConfig("blobs", null, validation, null,
+        return new DataConfig(DataSource.BLOBS, null, validation, null,
                 new DataConfig.BlobsConfig(samples, 3, classes, 0.5), null);
     }
 

@@ -1,5 +1,8 @@
 package io.hingekit.export;
 
+import io.hingekit.config.VectorDistance;
+import io.hingekit.inference.EmbeddingMetadata;
+import io.hingekit.inference.InMemoryEmbeddingSource;
 import java.util.Random;
 
 /**

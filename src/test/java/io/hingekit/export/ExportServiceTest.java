@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hingekit.config.VectorDistance;
+import io.hingekit.inference.EmbeddingBatch;
+import io.hingekit.inference.EmbeddingMetadata;
+import io.hingekit.inference.EmbeddingSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

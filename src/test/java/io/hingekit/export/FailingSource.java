@@ -1,5 +1,8 @@
 package io.hingekit.export;
 
+import io.hingekit.inference.EmbeddingBatch;
+import io.hingekit.inference.EmbeddingMetadata;
+import io.hingekit.inference.EmbeddingSource;
 import java.util.Iterator;
 
 /** A source that delivers the batches of another source, then fails after a given number of batches. */

@@ -1,10 +1,14 @@
 package io.hingekit.export;
 
+import io.hingekit.config.VectorDistance;
+import io.hingekit.inference.EmbeddingMetadata;
+import io.hingekit.inference.EmbeddingSource;
+import io.hingekit.inference.InMemoryEmbeddingSource;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /** A small fixed source and export helpers shared by the format tests. */
-final class FormatFixtures {
+public final class FormatFixtures {
 
     static final long[] IDS = {10, 11, 1L << 40};
     static final int[] LABELS = {0, 7, 2};
@@ -13,7 +17,7 @@ final class FormatFixtures {
     private FormatFixtures() {}
 
     /** The three rows in batches of two, so a batch boundary falls inside the data. */
-    static InMemoryEmbeddingSource source(EmbeddingMetadata metadata) {
+    public static InMemoryEmbeddingSource source(EmbeddingMetadata metadata) {
         float[] flat = {ROWS[0][0], ROWS[0][1], ROWS[1][0], ROWS[1][1], ROWS[2][0], ROWS[2][1]};
         return InMemoryEmbeddingSource.builder()
                 .ids(IDS)
@@ -24,11 +28,11 @@ final class FormatFixtures {
                 .build();
     }
 
-    static EmbeddingMetadata euclidean() {
+    public static EmbeddingMetadata euclidean() {
         return EmbeddingMetadata.withoutModel("fixture", VectorDistance.EUCLIDEAN, false);
     }
 
-    static ExportResult export(EmbeddingSource source, ExportFormat format, Path out) throws IOException {
+    public static ExportResult export(EmbeddingSource source, ExportFormat format, Path out) throws IOException {
         return new ExportService().export(source, ExportOptions.builder().format(format).out(out).build());
     }
 }

@@ -24,7 +24,7 @@ class EmbeddingEvaluatorTest {
         TripletHingeLoss loss = TripletHingeLoss.builder().margin(MARGIN).distance(new EuclideanDistance())
                 .miner(BatchAllMiner.all()).build();
         try (NDManager manager = NDManager.newBaseManager();
-                EmbeddingEvaluator evaluator = new EmbeddingEvaluator(loss, false, manager)) {
+                EmbeddingEvaluator evaluator = new EmbeddingEvaluator(loss, manager)) {
             evaluator.add(manager.create(new float[] {0, 0, 1, 1}),
                     new NDList(manager.create(new float[] {0, 1, 3, 6}, new Shape(4, 1))), null);
             SplitResult result = evaluator.finish();
@@ -46,7 +46,7 @@ class EmbeddingEvaluatorTest {
     void aPairLossKeepsItsPositiveAndNegativeDistances() {
         ContrastiveHingeLoss loss = ContrastiveHingeLoss.builder().margin(MARGIN).build();
         try (NDManager manager = NDManager.newBaseManager();
-                EmbeddingEvaluator evaluator = new EmbeddingEvaluator(loss, false, manager)) {
+                EmbeddingEvaluator evaluator = new EmbeddingEvaluator(loss, manager)) {
             evaluator.add(manager.create(new float[] {0, 0, 1, 1}),
                     new NDList(manager.create(new float[] {0, 1, 3, 6}, new Shape(4, 1))), null);
             SplitResult result = evaluator.finish();
@@ -63,10 +63,9 @@ class EmbeddingEvaluatorTest {
     }
 
     @Test
-    void trainingAveragesTheStepLosses() {
-        TripletHingeLoss loss = TripletHingeLoss.builder().build();
+    void batchLossMeanAveragesTheStepLosses() {
         try (NDManager manager = NDManager.newBaseManager();
-                EmbeddingEvaluator evaluator = new EmbeddingEvaluator(loss, true, manager)) {
+                BatchLossMean evaluator = new BatchLossMean(manager)) {
             evaluator.add(null, null, manager.create(0.5f));
             evaluator.add(null, null, manager.create(0.25f));
             assertEquals(0.375, evaluator.finish().loss(), 1e-7);

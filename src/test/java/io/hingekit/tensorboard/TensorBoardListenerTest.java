@@ -13,6 +13,8 @@ import io.hingekit.training.RunContext;
 import io.hingekit.training.RunReport;
 import io.hingekit.training.StepReport;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +35,7 @@ class TensorBoardListenerTest {
     @Test
     void shortRunLogsEveryExpectedSeries() throws IOException {
         Path logDir = dir.resolve("tb");
-        try (TensorBoardListener listener = new TensorBoardListener()) {
+        try (TensorBoardListener listener = new TensorBoardListener(new PrintStream(OutputStream.nullOutputStream()))) {
             listener.onRunStart(context(logDir, false, 0));
             listener.onStep(new StepReport(0, 10, 1.5, parts(1.2, 0.3), 2.0, 0.05));
             listener.onStep(new StepReport(0, 20, 1.25, parts(1.0, 0.25), 1.5, 0.05));
@@ -82,7 +84,7 @@ class TensorBoardListenerTest {
     void everyProcessStartsWithASessionLogStartAtItsStartStep() throws IOException {
         for (long startStep : new long[] {0, 300}) {
             Path logDir = dir.resolve("tb" + startStep);
-            try (TensorBoardListener listener = new TensorBoardListener()) {
+            try (TensorBoardListener listener = new TensorBoardListener(new PrintStream(OutputStream.nullOutputStream()))) {
                 listener.onRunStart(context(logDir, startStep > 0, startStep));
             }
             List<Event> events = EventFiles.readAll(EventFiles.onlyFile(logDir));

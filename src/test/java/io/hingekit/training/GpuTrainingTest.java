@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.engine.Engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hingekit.model.ModelDirectory;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,9 +26,9 @@ class GpuTrainingTest {
         assumeTrue(Engine.getInstance().getGpuCount() > 0, "no GPU visible");
         Path out = tmp.resolve("gpu");
         RunReport report = new TrainingService(new PrintStream(new ByteArrayOutputStream())).train(
-                new TrainRequest(Path.of("configs/quick.yaml"), "gpu", null, out, null, null, false, false, false),
+                TrainRequest.builder().config(Path.of("configs/quick.yaml")).device("gpu").out(out).build(),
                 List.of());
-        String devices = new ObjectMapper().readTree(out.resolve(TrainingService.METRICS_FILE).toFile())
+        String devices = new ObjectMapper().readTree(out.resolve(ModelDirectory.METRICS).toFile())
                 .get("devices").asText();
         assertTrue(devices.contains("gpu(0)"), devices);
         assertTrue(report.finalMetrics().get("test/accuracy") > 0.8, "3 classes: chance is 0.33");

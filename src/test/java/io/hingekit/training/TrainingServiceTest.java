@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hingekit.inference.ModelEmbeddingSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class TrainingServiceTest {
     Path tmp;
 
     private static TrainRequest request(Path config, Path out, boolean resume) {
-        return new TrainRequest(config, "cpu", null, out, null, null, resume, false, false);
+        return TrainRequest.builder().config(config).device("cpu").out(out).resume(resume).build();
     }
 
     /** A listener that appends every finished epoch to {@code epochs}. */
@@ -116,7 +117,7 @@ class TrainingServiceTest {
         assertEquals(epochs.get(best).scalars().get(map), report.finalMetrics().get(map), 1e-6);
 
         try (var source = ModelEmbeddingSource.open(
-                new io.hingekit.export.EmbeddingRequest(out, null, "test", 64, "cpu"))) {
+                new io.hingekit.inference.EmbeddingRequest(out, null, "test", 64, "cpu"))) {
             assertEquals(8, source.dimension());
             assertEquals(250, source.count());
             var batch = source.batches().next();
@@ -166,9 +167,9 @@ class TrainingServiceTest {
     @Test
     void aFreshRunRefusesToReplaceATrainedModelDirectory() throws Exception {
         Path out = tmp.resolve("twice");
-        quiet().train(new TrainRequest(QUICK, "cpu", 1, out, null, null, false, false, false), List.of());
+        quiet().train(TrainRequest.builder().config(QUICK).device("cpu").epochs(1).out(out).build(), List.of());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> quiet().train(new TrainRequest(QUICK, "cpu", 1, out, null, null, false, false, false), List.of()));
+                () -> quiet().train(TrainRequest.builder().config(QUICK).device("cpu").epochs(1).out(out).build(), List.of()));
         assertTrue(e.getMessage().contains("--resume"), e.getMessage());
     }
 

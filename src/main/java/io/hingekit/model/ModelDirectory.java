@@ -1,0 +1,73 @@
+package io.hingekit.model;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The layout of a model directory written by {@code train}: every file name in one place, so that training,
+ * inference, export and the lifecycle commands agree on where things are.
+ *
+ * <pre>
+ * config.yaml        the resolved run config
+ * model-info.json    outputs, input shape and class names ({@link ModelInfo})
+ * model.params       the selected parameters (best validation figure, {@code training.selectBy})
+ * metrics.json       per-epoch history and final metrics
+ * checkpoints/       epoch-NNNN/ directories and LATEST, for {@code --resume}
+ * </pre>
+ *
+ * @param root the directory
+ */
+public record ModelDirectory(Path root) {
+
+    /** File of the resolved config. */
+    public static final String CONFIG = "config.yaml";
+    /** File describing outputs, input shape and class names. */
+    public static final String INFO = "model-info.json";
+    /** File of the selected parameters. */
+    public static final String PARAMETERS = "model.params";
+    /** File of the run's metrics. */
+    public static final String METRICS = "metrics.json";
+    /** Directory of the epoch checkpoints. */
+    public static final String CHECKPOINTS = "checkpoints";
+
+    /** Returns the resolved config file. */
+    public Path config() {
+        return root.resolve(CONFIG);
+    }
+
+    /** Returns the model-info file. */
+    public Path info() {
+        return root.resolve(INFO);
+    }
+
+    /** Returns the selected-parameters file. */
+    public Path parameters() {
+        return root.resolve(PARAMETERS);
+    }
+
+    /** Returns the metrics file. */
+    public Path metrics() {
+        return root.resolve(METRICS);
+    }
+
+    /** Returns the checkpoints directory. */
+    public Path checkpoints() {
+        return root.resolve(CHECKPOINTS);
+    }
+
+    /**
+     * Checks that the directory holds a trained model (config, info and parameters).
+     *
+     * @return this directory
+     * @throws IllegalArgumentException naming the first missing file
+     */
+    public ModelDirectory requireTrained() {
+        for (Path required : new Path[] {config(), info(), parameters()}) {
+            if (!Files.isRegularFile(required)) {
+                throw new IllegalArgumentException(root + " is not a Hingekit model directory: " + required
+                        + " is missing");
+            }
+        }
+        return this;
+    }
+}

@@ -1,0 +1,127 @@
+package io.hingekit.task;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import io.hingekit.config.LossConfig;
+import io.hingekit.loss.AuxiliaryHingeLoss;
+import io.hingekit.loss.BinaryHingeLoss;
+import io.hingekit.loss.MulticlassHingeLoss;
+import io.hingekit.loss.PerSampleLoss;
+import io.hingekit.metrics.MarginAccumulator;
+import io.hingekit.metrics.SplitEvaluator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A classifier: class scores trained with a hinge loss (binary, multi-class, or beside cross-entropy), evaluated by
+ * their margins ({@link MarginAccumulator}) on the validation split after each epoch.
+ *
+ * @param loss the loss the optimizer minimises
+ * @param hinge the hinge loss whose per-sample values are monitored (for a plain hinge run, the same object)
+ * @param hingeIndex index of the prediction the hinge reads (1 for the auxiliary head)
+ * @param binary whether the network outputs one score per sample
+ * @param numClasses number of classes of the data
+ * @param tailThreshold per-sample loss above which a sample counts in the tail ratio
+ * @param criterion the validation figure that selects the saved model
+ */
+public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boolean binary, int numClasses,
+        double tailThreshold, SelectionCriterion criterion) implements Task {
+
+    /**
+     * Builds the loss of a hinge config.
+     *
+     * @param config the loss section (a hinge type)
+     * @param numClasses number of classes of the data
+     * @param tailThreshold the tail threshold of the margin reports
+     * @param criterion the selection figure
+     * @return the task
+     */
+    static ClassifierTask of(LossConfig config, int numClasses, double tailThreshold, SelectionCriterion criterion) {
+        return switch (config.type()) {
+            case BINARY_HINGE -> {
+                BinaryHingeLoss loss = binary(config, numClasses);
+                yield new ClassifierTask(loss, loss, 0, true, numClasses, tailThreshold, criterion);
+            }
+            case MULTICLASS_HINGE -> {
+                MulticlassHingeLoss loss = multiclass(config, numClasses);
+                yield new ClassifierTask(loss, loss, 0, false, numClasses, tailThreshold, criterion);
+            }
+            case CE_AUX_HINGE -> {
+                int hingeIndex = config.hingeOnAuxHead() ? 1 : 0;
+                AuxiliaryHingeLoss loss = AuxiliaryHingeLoss.builder()
+                        .primary(new SoftmaxCrossEntropyLoss("cross_entropy"))
+                        .hinge(multiclass(config, numClasses))
+                        .hingePredictionIndex(hingeIndex)
+                        .lambda(config.lambda().floatValue())
+                        .build();
+                yield new ClassifierTask(loss, loss, hingeIndex, false, numClasses, tailThreshold, criterion);
+            }
+            default -> throw new IllegalArgumentException("loss.type " + config.type().word() + " is not a hinge loss");
+        };
+    }
+
+    private static BinaryHingeLoss binary(LossConfig config, int numClasses) {
+        if (numClasses != 2) {
+            throw new IllegalArgumentException("loss.type binary-hinge needs 2 classes, the data has " + numClasses);
+        }
+        BinaryHingeLoss.Builder builder = BinaryHingeLoss.builder().validateLabels(false)
+                .squared(config.power() == 2).margin(config.margin().floatValue());
+        if (config.classWeights() != null) {
+            float[] w = weights(config.classWeights(), 2);
+            builder.negativeWeight(w[0]).positiveWeight(w[1]);
+        }
+        return builder.build();
+    }
+
+    private static MulticlassHingeLoss multiclass(LossConfig config, int numClasses) {
+        if (numClasses < 2) {
+            throw new IllegalArgumentException("loss.type " + config.type().word()
+                    + " needs at least 2 classes, the training data has " + numClasses);
+        }
+        MulticlassHingeLoss.Builder builder = MulticlassHingeLoss.builder().validateLabels(false)
+                .power(config.power()).variant(config.variant().variant()).margin(config.margin().floatValue())
+                .divideByClasses(config.divideByClasses());
+        if (config.classWeights() != null) {
+            builder.classWeights(weights(config.classWeights(), numClasses));
+        }
+        return builder.build();
+    }
+
+    private static float[] weights(List<Double> values, int expected) {
+        if (values.size() != expected) {
+            throw new IllegalArgumentException(
+                    "loss.classWeights needs " + expected + " values (one per class), got " + values.size());
+        }
+        float[] w = new float[values.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = values.get(i).floatValue();
+        }
+        return w;
+    }
+
+    @Override
+    public int outputs() {
+        return binary ? 1 : numClasses;
+    }
+
+    @Override
+    public SplitEvaluator trainingEvaluator(NDManager manager) {
+        return evaluator(manager);
+    }
+
+    @Override
+    public SplitEvaluator evaluator(NDManager manager) {
+        return new MarginAccumulator(hinge, hingeIndex, binary, numClasses, tailThreshold, manager);
+    }
+
+    @Override
+    public List<String> splitsEachEpoch() {
+        return List.of("validation");
+    }
+
+    @Override
+    public Optional<ValidationScores> validationScores() {
+        return Optional.of(new ValidationScores(binary));
+    }
+}

@@ -1,0 +1,68 @@
+package io.hingekit.inference;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.hingekit.data.FashionMnistSource;
+import io.hingekit.training.TrainRequest;
+import io.hingekit.training.TrainingService;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A raw image or row given to {@code search --model --input} embeds exactly as the same item does in export. */
+class ModelQueriesTest {
+
+    @TempDir
+    static Path tmp;
+
+    private static Path model;
+
+    @BeforeAll
+    static void train() throws Exception {
+        assumeTrue(FashionMnistSource.hasAllFiles(FashionMnistSource.DEBIAN_DIR), "dataset-fashion-mnist absent");
+        model = tmp.resolve("model");
+        new TrainingService(new PrintStream(new ByteArrayOutputStream())).train(TrainRequest.builder()
+                .config(Path.of("src/test/resources/configs/tiny-image-embedding.yaml")).device("cpu").out(model)
+                .build(), List.of());
+    }
+
+    @Test
+    void aGreyPngEmbedsLikeTheExportedItem() throws Exception {
+        EmbeddingBatch first;
+        try (EmbeddingSource source = ModelEmbeddingSource.open(new EmbeddingRequest(model, null, "test", 8, "cpu"))) {
+            first = source.batches().next();
+        }
+        byte[] pixels = first.thumbnails().pixels();
+        BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setDataElements(0, 0, 28, 28, Arrays.copyOf(pixels, 28 * 28));
+        Path png = tmp.resolve("item0.png");
+        ImageIO.write(image, "png", png.toFile());
+
+        float[] query = ModelQueries.embed(model, png, "cpu");
+        assertArrayEquals(Arrays.copyOf(first.vectors(), first.dimension()), query, 1e-5f);
+    }
+
+    @Test
+    void inputsOfTheWrongSizeAreNamed() throws Exception {
+        Path row = Files.writeString(tmp.resolve("row.txt"), "1 2 3");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelQueries.embed(model, row, "cpu"));
+        assertTrue(e.getMessage().contains("holds 3 values; the model takes 784"), e.getMessage());
+        Path small = tmp.resolve("small.png");
+        ImageIO.write(new BufferedImage(10, 12, BufferedImage.TYPE_BYTE_GRAY), "png", small.toFile());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> ModelQueries.embed(model, small, "cpu"));
+        assertTrue(e2.getMessage().contains("is 10x12"), e2.getMessage());
+    }
+}
