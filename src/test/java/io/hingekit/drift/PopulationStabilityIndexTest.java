@@ -1,0 +1,78 @@
+package io.hingekit.drift;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+class PopulationStabilityIndexTest {
+
+    @Test
+    void matchesTheNumpyImplementationOfTheDefinition() {
+        for (JsonNode c : DriftFixture.section("psi")) {
+            String name = c.get("name").asText();
+            PsiResult result = PopulationStabilityIndex.builder().bins(c.get("bins").asInt())
+                    .floor(c.get("floor").asDouble()).build()
+                    .compute(DriftFixture.sample(c.get("reference")), DriftFixture.sample(c.get("current")));
+            assertEquals(c.get("psi").asDouble(), result.value(), 1e-9, name + " PSI");
+            assertArrayEquals(DriftFixture.sample(c.get("boundaries")), result.boundaries(), 0.0, name + " edges");
+            assertArrayEquals(DriftFixture.sample(c.get("reference_proportions")), result.referenceProportions(),
+                    1e-15, name + " reference proportions");
+            assertArrayEquals(DriftFixture.sample(c.get("current_proportions")), result.currentProportions(), 1e-15,
+                    name + " current proportions");
+        }
+    }
+
+    @Test
+    void handComputedTwoBins() {
+        // Reference 0..3, 2 bins: median edge 1.5, bins (-inf, 1.5] and (1.5, inf): r = 1/2, 1/2.
+        // Current {0, 0, 0, 3}: c = 3/4, 1/4. PSI = (1/4) ln(3/2) + (-1/4) ln(1/2) = (1/4) ln 3.
+        PsiResult result = PopulationStabilityIndex.builder().bins(2).build()
+                .compute(new double[] {3, 1, 0, 2}, new double[] {0, 0, 0, 3});
+        assertArrayEquals(new double[] {1.5}, result.boundaries(), 0.0);
+        assertEquals(0.25 * Math.log(3), result.value(), 1e-15);
+    }
+
+    @Test
+    void emptyBinsUseTheFloor() {
+        // Current entirely in the upper bin: c = (0 -> 1e-4, 1); r = (1/2, 1/2).
+        double psi = PopulationStabilityIndex.builder().bins(2).build()
+                .compute(new double[] {0, 1, 2, 3}, new double[] {10, 11}).value();
+        double expected = (1e-4 - 0.5) * Math.log(1e-4 / 0.5) + 0.5 * Math.log(2);
+        assertEquals(expected, psi, 1e-15);
+    }
+
+    @Test
+    void identicalSamplesHaveZeroPsiAndDefaultsApply() {
+        double[] x = {0.3, -1.2, 2.5, 0.0, 0.7, 1.1, -0.4, 0.9, 3.3, -2.0, 0.1, 0.5};
+        assertEquals(0.0, PopulationStabilityIndex.of(x, x.clone()), 0.0);
+        assertEquals(PopulationStabilityIndex.DEFAULT_BINS - 1,
+                PopulationStabilityIndex.builder().build().compute(x, x).boundaries().length);
+    }
+
+    @Test
+    void invalidSettingsNameTheParameterAndValue() {
+        IllegalArgumentException bins = assertThrows(IllegalArgumentException.class,
+                () -> PopulationStabilityIndex.builder().bins(0).build());
+        assertTrue(bins.getMessage().contains("bins") && bins.getMessage().contains("0"), bins.getMessage());
+        IllegalArgumentException floor = assertThrows(IllegalArgumentException.class,
+                () -> PopulationStabilityIndex.builder().floor(0.0).build());
+        assertTrue(floor.getMessage().contains("floor") && floor.getMessage().contains("0.0"), floor.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> PopulationStabilityIndex.builder().floor(Double.NaN).build());
+    }
+
+    @Test
+    void badSamplesAreRejectedByName() {
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> PopulationStabilityIndex.of(new double[0], new double[] {1}));
+        assertTrue(empty.getMessage().contains("reference") && empty.getMessage().contains("empty"),
+                empty.getMessage());
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> PopulationStabilityIndex.of(new double[] {1, 2}, new double[] {Double.NaN}));
+        assertTrue(nan.getMessage().contains("current") && nan.getMessage().contains("NaN"), nan.getMessage());
+    }
+}
