@@ -20,7 +20,8 @@ Large scores: scikit-learn 1.2's sigmoid fit (fmin_bfgs on the raw scores) fails
 2e4 (scikit-learn issue 26766): it returns its starting point A = 0, B = log((N- + 1)/(N+ + 1)). The script checks
 each case by comparing the Platt objective at scikit-learn's (a, b) with the objective at the Lin-Lin-Weng optimum and
 marks the case "sklearn_broken" when scikit-learn's is worse by more than 1e-6 (relative); the Java tests then compare
-with the Lin-Lin-Weng reference instead.
+with the Lin-Lin-Weng reference instead. The same check flags the "outliers" case (scores in [1, 2] plus a few at
+1e4..2e4): there scikit-learn 1.2 stops at a = -0.0024 instead of the optimum a = -0.339, with no warning.
 
 Writes src/test/resources/io/hingekit/calibration/calibration_reference.json.
 Run: /usr/bin/python3 src/test/python/calibration_reference_values.py
@@ -340,6 +341,17 @@ def main():
     labels = (rng.random(300) < 0.5).astype(int)
     scores = ((2 * labels - 1) * (1.0 + 2.0 * rng.random(300)))[:, None]
     cases.append(run_case("separable", scores, labels, 2, 200, "perfectly separable by the sign of s"))
+
+    rng = np.random.default_rng(22)
+    labels = (rng.random(700) < 0.5).astype(int)
+    scores = ((2 * labels - 1) * (1.0 + rng.random(700)))[:, None]
+    noisy = rng.choice(700, size=30, replace=False)
+    scores[noisy] = -scores[noisy]
+    far = np.concatenate([rng.choice(500, size=4, replace=False), 500 + rng.choice(200, size=2, replace=False)])
+    scores[far, 0] = (2 * labels[far] - 1) * 1e4 * (1.0 + rng.random(len(far)))
+    cases.append(run_case("outliers", scores, labels, 2, 500,
+                          "|s| in [1, 2] with 30 on the wrong side, plus 6 on the right side at 1e4..2e4: at the "
+                          "optimum a * s + b passes 1e4, beyond exp's range"))
 
     # Confidences on bin edges, 0 and 1: checks the binning rule, not calibration.
     edges = []

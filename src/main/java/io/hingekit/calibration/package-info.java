@@ -12,7 +12,7 @@
  * optimum finite even for separable scores. The fit is the Newton method with backtracking line search of Lin, Lin
  * and Weng (2007), as in libsvm's {@code sigmoid_train}, with every exponent kept non-positive: it stays finite for
  * scores of any size, where scikit-learn 1.2's BFGS fit returns its starting point once scores reach about 1e4-1e5
- * (scikit-learn issue 26766).
+ * (scikit-learn issue 26766) and stops short of the optimum when a few scores lie far out.
  *
  * <p><b>Classes.</b> One score column (binary, label 1 positive) or two columns (calibrated on {@code s1 - s0}):
  * one sigmoid, probabilities {@code [1 - p, p]}. C &gt;= 3 columns: one sigmoid per class, fitted one-vs-rest on its

@@ -79,6 +79,33 @@ class CalibratorTest {
         assertTrue(calibrator.sigmoids().get(0).a() < 0);
     }
 
+    /**
+     * Hinge scores in [1, 2] with a few on the right side at 1e4..2e4: at the optimum {@code a * s + b} passes 5000
+     * for them, far beyond {@code exp}'s range, so only the stable evaluation gets there. scikit-learn 1.2 stops at a
+     * visibly worse point (its Platt objective is higher by more than 10); Hingekit is compared with the Lin-Lin-Weng
+     * reference instead.
+     */
+    @Test
+    void outlierScoresFollowLinLinWengWhereScikitLearnStopsShort() {
+        CalibrationFixture.Case c = CalibrationFixture.named("outliers");
+        assertTrue(c.sklearnBroken(), "the fixture says scikit-learn 1.2 fits the outlier case");
+        assertTrue(c.sklearn().plattObjective()[0] > c.llw().plattObjective()[0] + 10.0,
+                "scikit-learn's objective " + c.sklearn().plattObjective()[0] + " vs the optimum "
+                        + c.llw().plattObjective()[0]);
+        Calibrator calibrator = Calibrator.fit(c.valScores(), c.valLabels());
+        Sigmoid s = calibrator.sigmoids().get(0);
+        double[] expected = c.llw().sigmoids().get(0);
+        assertEquals(expected[0], s.a(), 1e-6);
+        assertEquals(expected[1], s.b(), 1e-6);
+        double largest = 0;
+        for (double[] row : c.valScores()) {
+            largest = Math.max(largest, Math.abs(s.a() * row[0] + s.b()));
+        }
+        assertTrue(largest > 1000, "largest |a s + b| = " + largest);
+        double[][] p = calibrator.probabilities(c.testScores());
+        assertTrue(maxAbsDifference(c.llw().probabilities(), p) <= LLW_TOLERANCE);
+    }
+
     @Test
     void binaryProbabilitiesAreOneMinusPAndP() {
         Sigmoid sigmoid = new Sigmoid(-1.5, 0.25);
