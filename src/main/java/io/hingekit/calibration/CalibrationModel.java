@@ -27,6 +27,11 @@ public record CalibrationModel(int version, String method, int classes, int scor
     /**
      * Checks that the fields describe one of the layouts above.
      *
+     * @param version layout version
+     * @param method calibration method
+     * @param classes number of probability columns
+     * @param scoreColumns number of score columns
+     * @param sigmoids the fitted sigmoids, copied
      * @throws IllegalArgumentException naming the first inconsistent field
      */
     public CalibrationModel {

@@ -14,6 +14,8 @@ public record Reliability(int samples, List<ReliabilityBin> bins) {
     /**
      * Copies the bin list.
      *
+     * @param samples number of samples over all bins
+     * @param bins the bins, in increasing order
      * @throws IllegalArgumentException when {@code samples} is not the sum of the bins' counts
      */
     public Reliability {

@@ -13,6 +13,8 @@ public record Sigmoid(double a, double b) {
     /**
      * Checks the parameters.
      *
+     * @param a slope
+     * @param b offset
      * @throws IllegalArgumentException when {@code a} or {@code b} is NaN or infinite
      */
     public Sigmoid {
