@@ -1,7 +1,7 @@
 package io.hingekit.calibration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hingekit.training.AtomicFiles;
+import io.hingekit.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

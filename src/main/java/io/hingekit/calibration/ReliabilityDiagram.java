@@ -1,6 +1,6 @@
 package io.hingekit.calibration;
 
-import io.hingekit.training.AtomicFiles;
+import io.hingekit.files.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
