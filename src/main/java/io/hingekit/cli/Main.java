@@ -15,7 +15,8 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         version = "hingekit 0.1.0",
         description = "Margin-based (hinge) learning on the JVM with DJL.",
-        subcommands = {TrainCommand.class, InspectCommand.class, ExportCommand.class, SearchCommand.class,
+        subcommands = {TrainCommand.class, ReportCommand.class, GateCommand.class, CalibrateCommand.class,
+            ScoreCommand.class, DriftCommand.class, InspectCommand.class, ExportCommand.class, SearchCommand.class,
             EvaluateRetrievalCommand.class})
 public final class Main {
 
@@ -23,8 +24,12 @@ public final class Main {
     public static final int EXIT_BAD_INPUT = 2;
     /** Exit code for any other failure. */
     public static final int EXIT_FAILURE = 1;
+    /** Exit code of {@code train} and {@code gate} when the gate rejects the model (it is kept, marked rejected). */
+    public static final int EXIT_REJECTED = 3;
+    /** Exit code of {@code drift} when drift is found. */
+    public static final int EXIT_DRIFT = 4;
 
-    private Main() {}
+    Main() {}
 
     /**
      * Runs the command line and returns its exit code; tests call this instead of {@link #main}.

@@ -1,9 +1,13 @@
 package io.hingekit.cli;
 
+import io.hingekit.config.GateConfig;
+import io.hingekit.lifecycle.GateService;
 import io.hingekit.tensorboard.TensorBoardListener;
 import io.hingekit.training.RunListener;
+import io.hingekit.training.RunReport;
 import io.hingekit.training.TrainRequest;
 import io.hingekit.training.TrainingService;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,7 +51,17 @@ public final class TrainCommand implements Callable<Integer> {
         TrainRequest request = TrainRequest.builder().config(config).device(device).epochs(epochs).out(out)
                 .logDir(logDir).dataDir(dataDir).resume(resume).overwrite(overwrite).build();
         List<RunListener> listeners = noTensorboard ? List.of() : List.of(new TensorBoardListener(System.out));
-        new TrainingService(System.out).train(request, listeners);
-        return 0;
+        RunReport report = new TrainingService(System.out).train(request, listeners);
+        GateConfig gate = report.config().gate();
+        if (gate == null) {
+            return 0;
+        }
+        List<GateService.Check> checks = GateService.thresholds(gate, "validation", report.reports().get("validation"),
+                report.reports().get("train"), GateService.classNames(report.modelDir()));
+        GateService.Verdict verdict = GateService.write(report.modelDir(), "validation", checks);
+        PrintWriter console = new PrintWriter(System.out, true);
+        GateCommand.print(console, verdict);
+        console.flush();
+        return verdict.accepted() ? 0 : Main.EXIT_REJECTED;
     }
 }

@@ -13,9 +13,12 @@ import static io.hingekit.util.Checks.positive;
  * @param csv the CSV source's settings
  * @param blobs the synthetic source's settings
  * @param limit use only the first {@code limit} training and test samples (0 = all); for quick runs and tests
+ * @param normalize feature scaling fitted on the training split (default {@code none}: right for images in [0, 1];
+ *     {@code standard} or {@code minmax} for tabular features of different ranges)
  */
 public record DataConfig(
-        DataSource source, String dir, Double validationFraction, CsvConfig csv, BlobsConfig blobs, Integer limit) {
+        DataSource source, String dir, Double validationFraction, CsvConfig csv, BlobsConfig blobs, Integer limit,
+        NormalizeType normalize) {
 
     /** Default fraction of the training set held out for validation. */
     public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
@@ -33,6 +36,7 @@ public record DataConfig(
         check(blobs == null || source == DataSource.BLOBS, "data.blobs", "absent for data.source " + source.word(),
                 "a section");
         blobs = source == DataSource.BLOBS && blobs == null ? new BlobsConfig(null, null, null, null) : blobs;
+        normalize = normalize == null ? NormalizeType.NONE : normalize;
     }
 
     /**

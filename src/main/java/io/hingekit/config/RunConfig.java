@@ -14,6 +14,7 @@ import static io.hingekit.util.Checks.check;
  * @param loss the loss and its parameters
  * @param optimizer the optimizer and learning-rate schedule
  * @param training batch size, epochs, early stopping and logging intervals
+ * @param gate the deployment gate checked when training ends (null: none)
  */
 public record RunConfig(
         String name,
@@ -22,7 +23,8 @@ public record RunConfig(
         ModelConfig model,
         LossConfig loss,
         OptimizerConfig optimizer,
-        TrainingConfig training) {
+        TrainingConfig training,
+        GateConfig gate) {
 
     /** Default seed. */
     public static final long DEFAULT_SEED = 42;
@@ -44,6 +46,8 @@ public record RunConfig(
                             : "loss, accuracy") + " for " + (embedding ? "an embedding" : "a classifier") + " run",
                     "'" + figure.word() + "'");
             training = training.withSelectBy(figure);
+            check(!embedding || gate == null, "gate", "absent for an embedding run (it checks class margins)",
+                    "a section");
             check(!embedding || training.isPk(), "training.classesPerBatch and samplesPerClass",
                     "set for an embedding run (P x K batches)", "absent");
         }
@@ -56,6 +60,6 @@ public record RunConfig(
      * @return the changed config
      */
     public RunConfig withEpochs(int epochs) {
-        return new RunConfig(name, seed, data, model, loss, optimizer, training.withEpochs(epochs));
+        return new RunConfig(name, seed, data, model, loss, optimizer, training.withEpochs(epochs), gate);
     }
 }

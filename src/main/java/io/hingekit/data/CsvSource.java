@@ -70,55 +70,17 @@ public final class CsvSource {
     }
 
     private Table read(Path file) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = reader.readLine();
-            if (header == null) {
-                throw new IllegalArgumentException(file + " is empty: a header row is required");
-            }
-            List<String> columns = Arrays.asList(header.split(",", -1));
-            int labelIndex = columns.indexOf(labelColumn);
-            if (labelIndex < 0) {
-                throw new IllegalArgumentException(file + " has no column named '" + labelColumn + "'");
-            }
+        try (CsvRows rows = CsvRows.open(file, labelColumn, true)) {
             Table table = new Table();
-            String line;
-            int lineNumber = 1;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (!line.isBlank()) {
-                    table.add(parseRow(file, lineNumber, line.split(",", -1), columns, labelIndex));
-                }
+            for (CsvRows.Row row = rows.next(); row != null; row = rows.next()) {
+                table.rows.add(row.features());
+                table.labels.add(row.label());
             }
             if (table.rows.isEmpty()) {
                 throw new IllegalArgumentException(file + " has a header but no data rows");
             }
             return table;
         }
-    }
-
-    private static Object[] parseRow(Path file, int lineNumber, String[] cells, List<String> columns, int labelIndex) {
-        if (cells.length != columns.size()) {
-            throw new IllegalArgumentException(file + " line " + lineNumber + ": " + cells.length
-                    + " fields, header has " + columns.size());
-        }
-        float[] features = new float[cells.length - 1];
-        int j = 0;
-        for (int c = 0; c < cells.length; c++) {
-            if (c == labelIndex) {
-                continue;
-            }
-            try {
-                features[j++] = Float.parseFloat(cells[c].trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + " line " + lineNumber + ", column '" + columns.get(c)
-                        + "': not a number: '" + cells[c] + "'", e);
-            }
-            if (!Float.isFinite(features[j - 1])) {
-                throw new IllegalArgumentException(file + " line " + lineNumber + ", column '" + columns.get(c)
-                        + "': NaN or infinite value");
-            }
-        }
-        return new Object[] {features, cells[labelIndex].trim()};
     }
 
     private static int compareLabels(String a, String b) {
@@ -132,10 +94,5 @@ public final class CsvSource {
     private static final class Table {
         private final List<float[]> rows = new ArrayList<>();
         private final List<String> labels = new ArrayList<>();
-
-        void add(Object[] row) {
-            rows.add((float[]) row[0]);
-            labels.add((String) row[1]);
-        }
     }
 }

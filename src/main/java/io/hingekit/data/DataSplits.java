@@ -9,8 +9,9 @@ import ai.djl.ndarray.types.Shape;
  * @param train training samples
  * @param validation validation samples (held out from the original training set)
  * @param test test samples
+ * @param scaler the feature scaling applied to all three (fitted on {@code train}), or null without one
  */
-public record DataSplits(LabeledData train, LabeledData validation, LabeledData test) {
+public record DataSplits(LabeledData train, LabeledData validation, LabeledData test, FeatureScaler scaler) {
 
     /** Returns the shape of one sample's features. */
     public Shape sampleShape() {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.dataset.Dataset;
 import io.hingekit.config.DataConfig;
+import io.hingekit.config.NormalizeType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,10 +42,26 @@ public final class DatasetLoader {
      * @param dataDir a directory given on the command line, overriding {@code config.dir()} (may be null)
      * @param seed seed of the validation split
      * @param manager the manager that will own all arrays
-     * @return the three splits
+     * @return the three splits, scaled by a scaler fitted on the training split when {@code data.normalize} asks
      * @throws IOException when files cannot be read
      */
     public DataSplits load(DataConfig config, Path dataDir, long seed, NDManager manager) throws IOException {
+        return load(config, dataDir, seed, manager, null);
+    }
+
+    /**
+     * Loads and splits the configured dataset, scaled by a saved scaler (a trained model's) instead of a new fit.
+     *
+     * @param config the data section of the run's config
+     * @param dataDir a directory given on the command line, overriding {@code config.dir()} (may be null)
+     * @param seed seed of the validation split
+     * @param manager the manager that will own all arrays
+     * @param saved the model's scaler, or null to fit one as {@code data.normalize} asks
+     * @return the three splits
+     * @throws IOException when files cannot be read
+     */
+    public DataSplits load(DataConfig config, Path dataDir, long seed, NDManager manager, FeatureScaler saved)
+            throws IOException {
         List<LabeledData> trainAndTest = switch (config.source()) {
             case FASHION_MNIST -> fashionMnist(config, dataDir, manager);
             case CSV -> csv(config, manager);
@@ -52,7 +69,18 @@ public final class DatasetLoader {
         };
         LabeledData train = limit(trainAndTest.get(0), config.limit(), manager);
         LabeledData test = limit(trainAndTest.get(1), config.limit(), manager);
-        return split(train, test, config.validationFraction(), seed, manager);
+        DataSplits splits = split(train, test, config.validationFraction(), seed, manager);
+        FeatureScaler scaler = saved != null ? saved : config.normalize() == NormalizeType.NONE ? null
+                : FeatureScaler.fit(config.normalize(), splits.train().features());
+        if (scaler == null) {
+            return splits;
+        }
+        return new DataSplits(scaled(splits.train(), scaler), scaled(splits.validation(), scaler),
+                scaled(splits.test(), scaler), scaler);
+    }
+
+    private static LabeledData scaled(LabeledData data, FeatureScaler scaler) {
+        return new LabeledData(scaler.apply(data.features()), data.labels(), data.classNames());
     }
 
     private List<LabeledData> fashionMnist(DataConfig config, Path dataDir, NDManager manager) throws IOException {
@@ -97,7 +125,7 @@ public final class DatasetLoader {
                     "data.validationFraction must be in (0, 1), got " + validationFraction);
         }
         LabeledData[] parts = partition(train, validationFraction, seed, manager);
-        return new DataSplits(parts[0], parts[1], test);
+        return new DataSplits(parts[0], parts[1], test, null);
     }
 
     /** Splits rows into (kept, held out) by a seeded permutation; the held-out part has {@code fraction} rows. */

@@ -1,10 +1,14 @@
 package io.hingekit.data;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Sampler;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -64,5 +68,38 @@ public record LabeledData(NDArray features, NDArray labels, List<String> classNa
      */
     public ArrayDataset toDataset(Sampler sampler) {
         return new ArrayDataset.Builder().setData(features).optLabels(labels).setSampling(sampler).build();
+    }
+
+    /** Receives one batch of a split. */
+    @FunctionalInterface
+    public interface BatchConsumer {
+        /**
+         * Takes a batch; its arrays are closed after the call.
+         *
+         * @param labels the labels (N)
+         * @param features the features (N, ...)
+         */
+        void accept(NDArray labels, NDList features);
+    }
+
+    /**
+     * Hands the split to a consumer in order, in batches of at most {@code batchSize}: the evaluation passes of
+     * training and the lifecycle commands walk a split the same way, so their figures agree bit for bit.
+     *
+     * @param batchSize rows per batch
+     * @param manager the manager the batches are made on
+     * @param consumer what receives each batch
+     * @throws IOException when the data cannot be iterated
+     */
+    public void inBatches(int batchSize, NDManager manager, BatchConsumer consumer) throws IOException {
+        try {
+            for (Batch batch : toDataset(new ShuffleSampler(batchSize, false, 0)).getData(manager)) {
+                try (batch) {
+                    consumer.accept(batch.getLabels().head(), batch.getData());
+                }
+            }
+        } catch (TranslateException e) {
+            throw new IOException("cannot iterate the data: " + e.getMessage(), e);
+        }
     }
 }

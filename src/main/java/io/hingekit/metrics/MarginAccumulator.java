@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.hingekit.loss.PerSampleLoss;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -24,11 +25,13 @@ public final class MarginAccumulator implements SplitEvaluator {
     private final boolean binary;
     private final int numClasses;
     private final double tailThreshold;
+    private final double margin;
     private final NDManager manager;
     private final NDList losses = new NDList();
     private final NDList margins = new NDList();
     private final NDList correct = new NDList();
     private final NDList labels = new NDList();
+    private final NDList predicted = new NDList();
 
     /**
      * Creates an accumulator.
@@ -38,15 +41,17 @@ public final class MarginAccumulator implements SplitEvaluator {
      * @param binary whether scores are binary (one per sample)
      * @param numClasses number of classes (2 for binary)
      * @param tailThreshold per-sample loss above which a sample counts in the tail ratio
+     * @param margin the loss's margin, below which (inclusive) a signed margin makes a support vector
      * @param parent the manager whose device the accumulated arrays live on
      */
     public MarginAccumulator(PerSampleLoss loss, int hingeIndex, boolean binary, int numClasses,
-            double tailThreshold, NDManager parent) {
+            double tailThreshold, double margin, NDManager parent) {
         this.hinge = loss;
         this.hingeIndex = hingeIndex;
         this.binary = binary;
         this.numClasses = numClasses;
         this.tailThreshold = tailThreshold;
+        this.margin = margin;
         this.manager = parent.newSubManager();
     }
 
@@ -55,35 +60,17 @@ public final class MarginAccumulator implements SplitEvaluator {
         NDArray perSample = hinge.perSample(new NDList(batchLabels), predictions);
         NDArray hingeScores = predictions.get(hingeIndex);
         NDArray primary = predictions.get(0);
-        NDArray margin;
-        NDArray right;
-        if (binary) {
-            NDArray y = signs(batchLabels);
-            margin = hingeScores.reshape(-1).mul(y);
-            right = primary.reshape(-1).mul(y).gt(0);
-        } else {
-            margin = multiclassMargin(hingeScores, batchLabels);
-            right = primary.argMax(1).toType(DataType.INT64, false).eq(batchLabels.toType(DataType.INT64, false));
-        }
+        NDArray margin = Margins.signed(hingeScores, batchLabels, binary);
+        NDArray guess = Margins.predicted(primary, binary);
+        // binary: a score of exactly 0 is wrong for both signs, as the sign test y*s > 0 says
+        NDArray right = binary ? primary.reshape(-1).mul(Margins.signs(batchLabels)).gt(0)
+                : guess.eq(batchLabels.toType(DataType.INT64, false));
+        keep(predicted, guess);
         keep(losses, perSample.toType(DataType.FLOAT32, false));
         keep(margins, margin.toType(DataType.FLOAT32, false));
         keep(correct, right.toType(DataType.FLOAT32, false));
-        keep(labels, binary ? signs(batchLabels).gt(0).toType(DataType.INT64, false)
+        keep(labels, binary ? Margins.signs(batchLabels).gt(0).toType(DataType.INT64, false)
                 : batchLabels.toType(DataType.INT64, false));
-    }
-
-    private static NDArray signs(NDArray labels) {
-        NDArray y = labels.toType(DataType.FLOAT32, false);
-        // {0,1} labels map to {-1,+1}; {-1,+1} labels stay.
-        return NDArrays.where(y.eq(0), y.sub(1), y);
-    }
-
-    private NDArray multiclassMargin(NDArray scores, NDArray batchLabels) {
-        NDArray index = batchLabels.toType(DataType.INT64, false).reshape(-1, 1);
-        NDArray trueScore = scores.gather(index, 1).reshape(-1);
-        NDArray isTrue = index.oneHot(numClasses).reshape(-1, numClasses).toType(DataType.BOOLEAN, false);
-        NDArray others = NDArrays.where(isTrue, scores.onesLike().mul(Float.NEGATIVE_INFINITY), scores);
-        return trueScore.sub(others.max(new int[] {1}));
     }
 
     private void keep(NDList list, NDArray array) {
@@ -105,20 +92,42 @@ public final class MarginAccumulator implements SplitEvaluator {
             NDArray loss = NDArrays.concat(losses);
             NDArray margin = NDArrays.concat(margins);
             NDArray label = NDArrays.concat(labels);
-            loss.attach(scratch);
-            margin.attach(scratch);
-            label.attach(scratch);
+            NDArray guess = NDArrays.concat(predicted);
+            new NDList(loss, margin, label, guess).attach(scratch);
             int classes = binary ? 2 : numClasses;
             NDArray oneHot = label.oneHot(classes).toType(DataType.FLOAT32, false);
-            NDArray perClass = oneHot.transpose().matMul(loss.reshape(-1, 1)).reshape(-1)
-                    .div(oneHot.sum(new int[] {0}));
+            NDArray counts = oneHot.sum(new int[] {0});
+            NDArray violated = loss.gt(0).toType(DataType.FLOAT32, false);
+            NDArray perClass = perClassMean(oneHot, loss, counts);
             NDArray summary = NDArrays.stack(new NDList(
-                    loss.mean(), NDArrays.concat(correct).mean(), loss.gt(0).toType(DataType.FLOAT32, false).mean(),
-                    loss.gt(tailThreshold).toType(DataType.FLOAT32, false).mean()));
+                    loss.mean(), NDArrays.concat(correct).mean(), violated.mean(),
+                    loss.gt(tailThreshold).toType(DataType.FLOAT32, false).mean(),
+                    margin.lte(margin.getManager().create((float) this.margin)).toType(DataType.FLOAT32, false).sum()));
             float[] s = summary.toFloatArray();
+            NDArray confusion = oneHot.transpose().matMul(guess.oneHot(classes).toType(DataType.FLOAT32, false));
             return new MarginReport(loss.size(), s[0], s[1], s[2], tailThreshold, s[3],
-                    perClass.toFloatArray(), margin.toFloatArray(), loss.toFloatArray());
+                    perClass.toFloatArray(), margin.toFloatArray(), loss.toFloatArray(), this.margin, (long) s[4],
+                    toLongs(counts.toFloatArray()), perClassMean(oneHot, violated, counts).toFloatArray(),
+                    toMatrix(confusion.toFloatArray(), classes), Quantiles.of(loss, MarginReport.QUANTILES),
+                    Quantiles.of(margin, MarginReport.QUANTILES));
         }
+    }
+
+    /** Mean of {@code values} over the samples of each class: NaN where a class has none. */
+    private static NDArray perClassMean(NDArray oneHot, NDArray values, NDArray counts) {
+        return oneHot.transpose().matMul(values.reshape(-1, 1)).reshape(-1).div(counts);
+    }
+
+    private static long[] toLongs(float[] values) {
+        long[] out = new long[values.length];
+        Arrays.setAll(out, i -> Math.round(values[i]));
+        return out;
+    }
+
+    private static long[][] toMatrix(float[] values, int classes) {
+        long[][] out = new long[classes][];
+        Arrays.setAll(out, row -> toLongs(Arrays.copyOfRange(values, row * classes, (row + 1) * classes)));
+        return out;
     }
 
     @Override

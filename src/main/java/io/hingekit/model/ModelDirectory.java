@@ -13,6 +13,12 @@ import java.nio.file.Path;
  * model.params       the selected parameters (best validation figure, {@code training.selectBy})
  * metrics.json       per-epoch history and final metrics
  * checkpoints/       epoch-NNNN/ directories and LATEST, for {@code --resume}
+ * preprocessing.json the feature scaling fitted on the training split ({@code data.normalize}), when set
+ * reference-margins.npy  the validation split's label, prediction, signed margin and gap (float32, n x 4): the
+ *                    default reference of {@code drift}
+ * calibration.json   Platt calibrators ({@code calibrate})
+ * reliability.png    reliability diagram before and after calibration
+ * gate.json          the last gate verdict ({@code gate}, or {@code train} with a gate section)
  * </pre>
  *
  * @param root the directory
@@ -29,6 +35,16 @@ public record ModelDirectory(Path root) {
     public static final String METRICS = "metrics.json";
     /** Directory of the epoch checkpoints. */
     public static final String CHECKPOINTS = "checkpoints";
+    /** File of the feature scaling. */
+    public static final String PREPROCESSING = "preprocessing.json";
+    /** File of the validation split's reference margins. */
+    public static final String REFERENCE_MARGINS = "reference-margins.npy";
+    /** File of the calibrators. */
+    public static final String CALIBRATION = "calibration.json";
+    /** File of the reliability diagram. */
+    public static final String RELIABILITY = "reliability.png";
+    /** File of the gate verdict. */
+    public static final String GATE = "gate.json";
 
     /** Returns the resolved config file. */
     public Path config() {
@@ -53,6 +69,31 @@ public record ModelDirectory(Path root) {
     /** Returns the checkpoints directory. */
     public Path checkpoints() {
         return root.resolve(CHECKPOINTS);
+    }
+
+    /** Returns the feature-scaling file (present when the config normalises). */
+    public Path preprocessing() {
+        return root.resolve(PREPROCESSING);
+    }
+
+    /** Returns the reference-margins file. */
+    public Path referenceMargins() {
+        return root.resolve(REFERENCE_MARGINS);
+    }
+
+    /** Returns the calibration file. */
+    public Path calibration() {
+        return root.resolve(CALIBRATION);
+    }
+
+    /** Returns the reliability-diagram file. */
+    public Path reliability() {
+        return root.resolve(RELIABILITY);
+    }
+
+    /** Returns the gate-verdict file. */
+    public Path gate() {
+        return root.resolve(GATE);
     }
 
     /**

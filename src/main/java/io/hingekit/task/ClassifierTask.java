@@ -1,6 +1,10 @@
 package io.hingekit.task;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import io.hingekit.config.LossConfig;
@@ -9,6 +13,7 @@ import io.hingekit.loss.BinaryHingeLoss;
 import io.hingekit.loss.MulticlassHingeLoss;
 import io.hingekit.loss.PerSampleLoss;
 import io.hingekit.metrics.MarginAccumulator;
+import io.hingekit.metrics.Margins;
 import io.hingekit.metrics.SplitEvaluator;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +28,11 @@ import java.util.Optional;
  * @param binary whether the network outputs one score per sample
  * @param numClasses number of classes of the data
  * @param tailThreshold per-sample loss above which a sample counts in the tail ratio
+ * @param margin the loss's margin (support vectors have a signed margin at most this)
  * @param criterion the validation figure that selects the saved model
  */
 public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boolean binary, int numClasses,
-        double tailThreshold, SelectionCriterion criterion) implements Task {
+        double tailThreshold, double margin, SelectionCriterion criterion) implements Task {
 
     /**
      * Builds the loss of a hinge config.
@@ -41,11 +47,11 @@ public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boo
         return switch (config.type()) {
             case BINARY_HINGE -> {
                 BinaryHingeLoss loss = binary(config, numClasses);
-                yield new ClassifierTask(loss, loss, 0, true, numClasses, tailThreshold, criterion);
+                yield new ClassifierTask(loss, loss, 0, true, numClasses, tailThreshold, config.margin(), criterion);
             }
             case MULTICLASS_HINGE -> {
                 MulticlassHingeLoss loss = multiclass(config, numClasses);
-                yield new ClassifierTask(loss, loss, 0, false, numClasses, tailThreshold, criterion);
+                yield new ClassifierTask(loss, loss, 0, false, numClasses, tailThreshold, config.margin(), criterion);
             }
             case CE_AUX_HINGE -> {
                 int hingeIndex = config.hingeOnAuxHead() ? 1 : 0;
@@ -55,7 +61,7 @@ public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boo
                         .hingePredictionIndex(hingeIndex)
                         .lambda(config.lambda().floatValue())
                         .build();
-                yield new ClassifierTask(loss, loss, hingeIndex, false, numClasses, tailThreshold, criterion);
+                yield new ClassifierTask(loss, loss, hingeIndex, false, numClasses, tailThreshold, config.margin(), criterion);
             }
             default -> throw new IllegalArgumentException("loss.type " + config.type().word() + " is not a hinge loss");
         };
@@ -100,6 +106,37 @@ public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boo
         return w;
     }
 
+    /** Columns of {@link #marginRows}: label, predicted class, signed margin, label-free gap. */
+    public static final int MARGIN_COLUMNS = 4;
+
+    /**
+     * Returns what margin monitoring keeps of each sample, on the device: the label (0/1 for binary), the predicted
+     * class (primary head), the signed margin and the label-free gap (hinge head), as float32 (N, 4).
+     *
+     * @param labels the batch's labels (N)
+     * @param predictions the model's outputs for the batch
+     * @return the rows
+     */
+    public NDArray marginRows(NDArray labels, NDList predictions) {
+        NDArray hingeScores = predictions.get(hingeIndex);
+        NDArray label = binary ? Margins.signs(labels).gt(0) : labels;
+        return NDArrays.stack(new NDList(label.toType(DataType.FLOAT32, false),
+                Margins.predicted(predictions.get(0), binary).toType(DataType.FLOAT32, false),
+                Margins.signed(hingeScores, labels, binary).toType(DataType.FLOAT32, false),
+                Margins.gap(hingeScores, binary).toType(DataType.FLOAT32, false)), 1);
+    }
+
+    /**
+     * Returns the per-sample hinge loss, on the device.
+     *
+     * @param labels the batch's labels (N)
+     * @param predictions the model's outputs for the batch
+     * @return the losses (N)
+     */
+    public NDArray perSampleLoss(NDArray labels, NDList predictions) {
+        return hinge.perSample(new NDList(labels), predictions);
+    }
+
     @Override
     public int outputs() {
         return binary ? 1 : numClasses;
@@ -112,7 +149,7 @@ public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boo
 
     @Override
     public SplitEvaluator evaluator(NDManager manager) {
-        return new MarginAccumulator(hinge, hingeIndex, binary, numClasses, tailThreshold, manager);
+        return new MarginAccumulator(hinge, hingeIndex, binary, numClasses, tailThreshold, margin, manager);
     }
 
     @Override
@@ -120,8 +157,14 @@ public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boo
         return List.of("validation");
     }
 
+    /** Train too: the margin report's train-validation hinge gap needs the selected model's train figures. */
+    @Override
+    public List<String> finalSplits() {
+        return List.of("train", "validation", "test");
+    }
+
     @Override
     public Optional<ValidationScores> validationScores() {
-        return Optional.of(new ValidationScores(binary));
+        return Optional.of(new ValidationScores(this));
     }
 }

@@ -102,6 +102,11 @@ public record EmbeddingTask(MetricHingeLoss loss, int outputs, SelectionCriterio
     }
 
     @Override
+    public List<String> finalSplits() {
+        return List.of("validation", "test");
+    }
+
+    @Override
     public Optional<ValidationScores> validationScores() {
         return Optional.empty();
     }

@@ -59,6 +59,9 @@ public sealed interface Task permits ClassifierTask, EmbeddingTask {
     /** Returns the splits evaluated after each epoch besides training: validation, and test for embeddings. */
     List<String> splitsEachEpoch();
 
+    /** Returns the splits the selected model is evaluated on at the end of the run, in order. */
+    List<String> finalSplits();
+
     /** Returns a collector of the validation scores for the final PR curves, where the task has class scores. */
     Optional<ValidationScores> validationScores();
 }

@@ -21,6 +21,7 @@ import io.hingekit.data.PkSampler;
 import io.hingekit.data.ShuffleSampler;
 import io.hingekit.files.AtomicFiles;
 import io.hingekit.loss.LossDiagnostics;
+import io.hingekit.metrics.MarginReport;
 import io.hingekit.metrics.MetricNames;
 import io.hingekit.metrics.SplitEvaluator;
 import io.hingekit.metrics.SplitResult;
@@ -309,12 +310,8 @@ public final class TrainingLoop {
 
     private void forEachBatch(LabeledData split, UnaryOperator<NDList> forward,
             BiConsumer<NDArray, NDList> consumer) throws IOException {
-        ShuffleSampler sequential = new ShuffleSampler(config.training().batchSize(), false, 0);
-        for (Batch batch : iterate(split.toDataset(sequential))) {
-            try (batch) {
-                consumer.accept(batch.getLabels().head(), forward.apply(batch.getData()));
-            }
-        }
+        split.inBatches(config.training().batchSize(), manager,
+                (labels, features) -> consumer.accept(labels, forward.apply(features)));
     }
 
     private static void putResult(Map<String, Double> out, String split, SplitResult result) {
@@ -329,16 +326,22 @@ public final class TrainingLoop {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("best_epoch", (double) state.bestEpoch() + 1);
         Optional<ValidationScores> scores = task.validationScores();
+        Map<String, MarginReport> reports = new LinkedHashMap<>();
         try (TrainedModel best = TrainedModel.load(
                 config, info, new ModelDirectory(modelDir).parameters(), network.devices()[0])) {
-            putResult(metrics, "validation", evaluate(data.validation(), best::predict));
-            putResult(metrics, "test", evaluate(data.test(), best::predict));
+            for (String split : task.finalSplits()) {
+                SplitResult result = evaluate(data.split(split), best::predict);
+                putResult(metrics, split, result);
+                if (result.margins() != null) {
+                    reports.put(split, result.margins());
+                }
+            }
             if (scores.isPresent()) {
                 forEachBatch(data.validation(), best::predict, scores.get()::add);
             }
         }
-        RunReport report = new RunReport(metrics, scores.map(ValidationScores::labels).orElse(null),
-                scores.map(ValidationScores::scores).orElse(null));
+        RunReport report = new RunReport(metrics, reports, scores.map(ValidationScores::labels).orElse(null),
+                scores.map(ValidationScores::scores).orElse(null), scores.map(ValidationScores::margins).orElse(null), config, modelDir);
         listeners.forEach(l -> l.onRunEnd(report));
         return report;
     }

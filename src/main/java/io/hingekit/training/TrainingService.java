@@ -9,10 +9,12 @@ import io.hingekit.config.RunConfigs;
 import io.hingekit.data.DataSplits;
 import io.hingekit.data.DatasetLoader;
 import io.hingekit.files.AtomicFiles;
+import io.hingekit.files.NpyMatrix;
 import io.hingekit.model.DeviceSelector;
 import io.hingekit.model.ModelDirectory;
 import io.hingekit.model.ModelInfo;
 import io.hingekit.model.TrainedModel;
+import io.hingekit.task.ClassifierTask;
 import io.hingekit.task.Task;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -87,7 +89,8 @@ public final class TrainingService {
                 RunReport report = new TrainingLoop(config, network, task, optimizer, data, modelDir, listeners,
                         info, manager).run(checkpoint, context);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                writeMetrics(modelDir, config, devices, report, seconds);
+                writeMetrics(modelDir, config, devices, report, seconds, data.train().classNames());
+                writeLifecycleFiles(new ModelDirectory(modelDir), data, report);
                 printSummary(modelDir, report, seconds);
                 return report;
             }
@@ -117,17 +120,40 @@ public final class TrainingService {
     }
 
     private static void writeMetrics(Path modelDir, RunConfig config, Device[] devices, RunReport report,
-            double seconds) throws IOException {
+            double seconds, List<String> classNames) throws IOException {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("run", config.name());
         metrics.put("devices", Arrays.toString(devices));
         metrics.put("wall_seconds", seconds);
         metrics.put("final", report.finalMetrics());
+        if (!report.reports().isEmpty()) {
+            Map<String, Object> reports = new LinkedHashMap<>();
+            report.reports().forEach((split, margins) -> reports.put(split, margins.toMap(classNames)));
+            metrics.put("reports", reports);
+            metrics.put("train_validation_gap",
+                    report.reports().get("validation").meanLoss() - report.reports().get("train").meanLoss());
+        }
         Optional<Path> checkpoint = new Checkpoints(modelDir).latest();
         if (checkpoint.isPresent()) {
             metrics.put("epochs", Checkpoints.readState(checkpoint.get()).history());
         }
         AtomicFiles.writeJson(new ModelDirectory(modelDir).metrics(), metrics);
+    }
+
+    /** The feature scaling and the drift reference, for the commands that use the model after training. */
+    private static void writeLifecycleFiles(ModelDirectory dir, DataSplits data, RunReport report)
+            throws IOException {
+        if (data.scaler() != null) {
+            data.scaler().write(dir.preprocessing());
+        }
+        float[][] margins = report.referenceMargins();
+        if (margins != null) {
+            float[] flat = new float[margins.length * ClassifierTask.MARGIN_COLUMNS];
+            for (int i = 0; i < margins.length; i++) {
+                System.arraycopy(margins[i], 0, flat, i * ClassifierTask.MARGIN_COLUMNS, ClassifierTask.MARGIN_COLUMNS);
+            }
+            new NpyMatrix(margins.length, ClassifierTask.MARGIN_COLUMNS, flat).write(dir.referenceMargins());
+        }
     }
 
     private void printSummary(Path modelDir, RunReport report, double seconds) {

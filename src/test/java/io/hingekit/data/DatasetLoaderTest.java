@@ -24,7 +24,7 @@ class DatasetLoaderTest {
 
     private static DataConfig blobs(int samples, int classes, double validation) {
         return new DataConfig(DataSource.BLOBS, null, validation, null,
-                new DataConfig.BlobsConfig(samples, 3, classes, 0.5), null);
+                new DataConfig.BlobsConfig(samples, 3, classes, 0.5), null, null);
     }
 
     @Test

@@ -127,12 +127,19 @@ class TensorBoardListenerTest {
     }
 
     private static EpochReport epoch(int epoch, long step) {
-        MarginReport train = new MarginReport(4, 0.4, 0.5, 0.5, 1, 0.25, new float[] {0.1f, 0.2f, 0.3f},
+        MarginReport train = report(4, 0.4, 0.5, 0.5, 0.25, new float[] {0.1f, 0.2f, 0.3f},
                 new float[] {1.5f, -0.5f, 0.2f, 2f}, new float[] {0f, 1.5f, 0.8f, 0f});
-        MarginReport validation = new MarginReport(4, 0.3, 0.75, 0.25, 1, 0f, new float[] {0.1f, Float.NaN, 0.3f},
+        MarginReport validation = report(4, 0.3, 0.75, 0.25, 0f, new float[] {0.1f, Float.NaN, 0.3f},
                 new float[] {1.5f, 0.5f, -0.2f, 2f}, new float[] {0f, 0.5f, 1.2f, 0f});
         return new EpochReport(epoch, step, 0.05, 1.5, train, validation, Map.of("retrieval/precision_at_1", 0.5),
                 Map.of("triplet/gap", new float[] {0.1f, 0.4f}));
+    }
+
+    /** A report with the figures TensorBoard logs; the rest (counts, quantiles, confusion) is not logged. */
+    private static MarginReport report(long count, double loss, double accuracy, double violation, double tail,
+            float[] perClass, float[] margins, float[] losses) {
+        return new MarginReport(count, loss, accuracy, violation, 1, tail, perClass, margins, losses, 1, 0,
+                new long[perClass.length], new float[perClass.length], new long[0][], new double[3], new double[3]);
     }
 
     private static RunReport runReport() {
@@ -143,6 +150,6 @@ class TensorBoardListenerTest {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test/accuracy", 0.8);
         metrics.put("validation/loss", 0.35);
-        return new RunReport(metrics, labels, scores);
+        return new RunReport(metrics, Map.of(), labels, scores, null, null, null);
     }
 }

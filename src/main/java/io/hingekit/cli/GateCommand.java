@@ -1,0 +1,72 @@
+package io.hingekit.cli;
+
+import io.hingekit.lifecycle.GateService;
+import io.hingekit.model.DeviceSelector;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hingekit gate}: re-checks a saved model against its gate, and optionally against a baseline model. */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+        description = "Check a model's margin report against its config's gate section and/or a baseline model on"
+                + " the same data. Exit code " + Main.EXIT_REJECTED + " when rejected, 0 when accepted.")
+public final class GateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "model directory")
+    private Path model;
+
+    @Option(names = "--split", defaultValue = "validation", description = "split to check (default: ${DEFAULT-VALUE})")
+    private String split;
+
+    @Option(names = "--data", description = "Fashion-MNIST directory overriding the config's")
+    private Path data;
+
+    @Option(names = "--baseline", description = "a model the candidate may not be worse than")
+    private Path baseline;
+
+    @Option(names = "--tolerance", defaultValue = "0.005",
+            description = "absolute tolerance of the baseline checks (default: ${DEFAULT-VALUE})")
+    private double tolerance;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N")
+    private String device;
+
+    @Option(names = "--json", description = "print JSON")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Creates the command; picocli fills in the options. */
+    public GateCommand() {}
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(tolerance >= 0)) {
+            throw new IllegalArgumentException("--tolerance must be >= 0, got " + tolerance);
+        }
+        GateService.Verdict verdict = new GateService().check(model, null, split, data, baseline, tolerance,
+                DeviceSelector.resolve(device)[0]);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JsonOutput.render(verdict));
+        } else {
+            print(out, verdict);
+        }
+        out.flush();
+        return verdict.accepted() ? 0 : Main.EXIT_REJECTED;
+    }
+
+    static void print(PrintWriter out, GateService.Verdict verdict) {
+        out.printf("gate on %s: %s%n", verdict.split(), verdict.verdict().toUpperCase(Locale.ROOT));
+        for (GateService.Check c : verdict.checks()) {
+            out.printf(Locale.ROOT, "  %-4s %-40s %.4f %s %.4f%n", c.passed() ? "pass" : "FAIL", c.metric(),
+                    c.value(), c.rule(), c.threshold());
+        }
+    }
+}

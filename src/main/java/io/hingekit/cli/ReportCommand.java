@@ -1,0 +1,63 @@
+package io.hingekit.cli;
+
+import io.hingekit.lifecycle.ReportService;
+import io.hingekit.model.DeviceSelector;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hingekit report}: the margin report of a classifier on a split of its data. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Margin report of a classifier on a split: hinge loss, violation and tail rates, per class,"
+                + " quantiles, support vectors, confusion matrix and a histogram of the signed margins.")
+public final class ReportCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "model directory")
+    private Path model;
+
+    @Option(names = "--split", defaultValue = "test", description = "train, validation or test (default: ${DEFAULT-VALUE})")
+    private String split;
+
+    @Option(names = "--data", description = "Fashion-MNIST directory overriding the config's")
+    private Path data;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N")
+    private String device;
+
+    @Option(names = "--json", description = "print JSON")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Creates the command; picocli fills in the options. */
+    public ReportCommand() {}
+
+    @Override
+    public Integer call() throws Exception {
+        ReportService.Result result = new ReportService().report(model, split, data, DeviceSelector.resolve(device)[0]);
+        Double gap = result.train() == null ? null : result.report().meanLoss() - result.train().meanLoss();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("model", model.toString());
+            map.put("split", split);
+            map.putAll(result.report().toMap(result.classNames()));
+            if (gap != null) {
+                map.put("train_validation_gap", gap);
+            }
+            out.println(JsonOutput.render(map));
+        } else {
+            out.print(MarginReportText.render("margin report of " + model + " on " + split, result.report(),
+                    result.classNames(), gap));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,128 @@
+package io.hingekit.inference;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.hingekit.data.FeatureScaler;
+import io.hingekit.model.ModelDirectory;
+import io.hingekit.model.TrainedModel;
+import io.hingekit.task.ClassifierTask;
+import io.hingekit.task.Task;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A trained classifier ready to score raw input rows exactly as training evaluated them: pixels divided as the image
+ * pipeline does, the saved feature scaling ({@code preprocessing.json}) applied, the network in inference mode.
+ * What {@code score}, {@code report}, {@code calibrate}, {@code gate} and the server share.
+ */
+public final class Scorer implements AutoCloseable {
+
+    private final TrainedModel model;
+    private final ClassifierTask task;
+    private final FeatureScaler scaler;
+    private final Shape sampleShape;
+
+    private Scorer(TrainedModel model, ClassifierTask task, FeatureScaler scaler) {
+        this.model = model;
+        this.task = task;
+        this.scaler = scaler;
+        this.sampleShape = new Shape(model.info().sampleShape());
+    }
+
+    /**
+     * Loads the classifier of a model directory.
+     *
+     * @param modelDir the model directory
+     * @param device where to run it
+     * @return the scorer
+     * @throws IOException when a file cannot be read
+     * @throws IllegalArgumentException when the directory holds no model, or an embedding model
+     */
+    public static Scorer open(Path modelDir, Device device) throws IOException {
+        ModelDirectory dir = new ModelDirectory(modelDir);
+        TrainedModel model = TrainedModel.load(modelDir, device);
+        try {
+            Task task = Task.of(model.config(), model.info().classNames().size());
+            if (!(task instanceof ClassifierTask classifier)) {
+                throw new IllegalArgumentException(modelDir + " is an embedding model (model.type "
+                        + model.config().model().type().word() + "): it has no class scores; use export");
+            }
+            FeatureScaler scaler = Files.isRegularFile(dir.preprocessing())
+                    ? FeatureScaler.read(dir.preprocessing()) : null;
+            return new Scorer(model, classifier, scaler);
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** Returns the task: the hinge loss, heads and margins of the model. */
+    public ClassifierTask task() {
+        return task;
+    }
+
+    /** Returns the model's class names, index = label. */
+    public List<String> classNames() {
+        return model.info().classNames();
+    }
+
+    /** Returns the number of input values per sample. */
+    public int featureCount() {
+        return Math.toIntExact(sampleShape.size());
+    }
+
+    /** Returns the loaded model. */
+    public TrainedModel model() {
+        return model;
+    }
+
+    /**
+     * Runs the network on a batch of raw rows.
+     *
+     * @param manager the manager that owns the arrays made here
+     * @param batch raw rows
+     * @return the network's outputs
+     */
+    public NDList predict(NDManager manager, InputRows.Batch batch) {
+        NDArray x = manager.create(batch.features(), new Shape(batch.rows(), featureCount()));
+        if (batch.pixelScale() != 1f) {
+            x = x.div(batch.pixelScale());
+        }
+        return predictScaled(scaled(x.reshape(new Shape(batch.rows()).addAll(sampleShape))));
+    }
+
+    /**
+     * Applies the model's saved feature scaling, if any.
+     *
+     * @param raw raw features (N, sample shape)
+     * @return the features the network takes
+     */
+    public NDArray scaled(NDArray raw) {
+        return scaler == null ? raw : scaler.apply(raw);
+    }
+
+    /**
+     * Runs the network on features already scaled (a split loaded with the model's scaler).
+     *
+     * @param features features (N, sample shape)
+     * @return the network's outputs
+     */
+    public NDList predictScaled(NDArray features) {
+        return model.predict(new NDList(features));
+    }
+
+    /** Returns the saved feature scaling, or null when the model has none. */
+    public FeatureScaler scaler() {
+        return scaler;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

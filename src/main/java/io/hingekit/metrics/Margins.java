@@ -1,0 +1,75 @@
+package io.hingekit.metrics;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * The margins of class scores, on the device: the signed margin (needs the label) and the label-free gap. Binary
+ * models give one score {@code s} per sample, multi-class models {@code C}.
+ */
+public final class Margins {
+
+    private Margins() {}
+
+    /**
+     * Maps binary labels to signs: {0,1} to {-1,+1}; {-1,+1} stay.
+     *
+     * @param labels the labels (N)
+     * @return the signs as float32 (N)
+     */
+    public static NDArray signs(NDArray labels) {
+        NDArray y = labels.toType(DataType.FLOAT32, false);
+        return NDArrays.where(y.eq(0), y.sub(1), y);
+    }
+
+    /**
+     * Returns the signed margin: {@code y*s} (binary) or {@code s_y - max_{j!=y} s_j} (multi-class); positive
+     * means the label's side, and a hinge loss is zero once it reaches the loss's margin.
+     *
+     * @param scores scores (N) or (N, 1) for binary, (N, C) otherwise
+     * @param labels labels (N)
+     * @param binary whether the scores are binary
+     * @return the signed margins (N)
+     */
+    public static NDArray signed(NDArray scores, NDArray labels, boolean binary) {
+        if (binary) {
+            return scores.reshape(-1).mul(signs(labels));
+        }
+        int classes = Math.toIntExact(scores.getShape().get(1));
+        NDArray index = labels.toType(DataType.INT64, false).reshape(-1, 1);
+        NDArray trueScore = scores.gather(index, 1).reshape(-1);
+        NDArray isTrue = index.oneHot(classes).reshape(-1, classes).toType(DataType.BOOLEAN, false);
+        NDArray others = NDArrays.where(isTrue, scores.onesLike().mul(Float.NEGATIVE_INFINITY), scores);
+        return trueScore.sub(others.max(new int[] {1}));
+    }
+
+    /**
+     * Returns the label-free margin: how close the decision is. Multi-class: the top score minus the second;
+     * binary: {@code |s|}, the distance from the decision boundary in score units.
+     *
+     * @param scores scores (N) or (N, 1) for binary, (N, C) otherwise
+     * @param binary whether the scores are binary
+     * @return the gaps (N), never negative
+     */
+    public static NDArray gap(NDArray scores, boolean binary) {
+        if (binary) {
+            return scores.reshape(-1).abs();
+        }
+        long classes = scores.getShape().get(1);
+        NDArray sorted = scores.sort(1);
+        return sorted.get(":, " + (classes - 1)).sub(sorted.get(":, " + (classes - 2)));
+    }
+
+    /**
+     * Returns the predicted class: the highest score, or for binary scores 1 where {@code s > 0}.
+     *
+     * @param scores scores (N) or (N, 1) for binary, (N, C) otherwise
+     * @param binary whether the scores are binary
+     * @return class indices as int64 (N)
+     */
+    public static NDArray predicted(NDArray scores, boolean binary) {
+        return binary ? scores.reshape(-1).gt(0).toType(DataType.INT64, false)
+                : scores.argMax(1).toType(DataType.INT64, false);
+    }
+}
