@@ -54,10 +54,12 @@ public final class ModelEmbeddingSource implements EmbeddingSource {
             RunConfig config = model.config();
             if (!config.model().isEmbedding()) {
                 throw new IllegalArgumentException(request.modelDir() + " is a classifier (model.type "
-                        + config.model().type() + ") with no embedding head; export needs an embedding model (mlp-embedding or cnn-embedding)");
+                        + config.model().type().word() + ") with no embedding head; export needs an embedding model"
+                        + " (mlp-embedding or cnn-embedding)");
             }
             DataSplits splits = new DatasetLoader(DatasetLoader.defaultCacheDir())
-                    .load(config.data(), request.dataDir(), config.seed(), manager);
+                    .load(config.data(), request.dataDir(), config.seed(), manager,
+                            new ModelDirectory(request.modelDir()).savedScaler());
             LabeledData split = splits.split(request.split());
             EmbeddingMetadata metadata = new EmbeddingMetadata(request.modelDir().toString(),
                     FileChecksum.sha256(new ModelDirectory(request.modelDir()).parameters()),

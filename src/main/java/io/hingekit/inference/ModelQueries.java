@@ -1,11 +1,14 @@
 package io.hingekit.inference;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.data.FeatureScaler;
 import io.hingekit.model.DeviceSelector;
+import io.hingekit.model.ModelDirectory;
 import io.hingekit.model.TrainedModel;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
@@ -47,7 +50,9 @@ public final class ModelQueries {
                 throw new IllegalArgumentException(input + " holds " + values.length + " values; the model takes "
                         + sample.size() + " per sample (shape " + sample + ")");
             }
-            NDList embedding = model.predict(new NDList(manager.create(values, new Shape(1).addAll(sample))));
+            NDArray raw = manager.create(values, new Shape(1).addAll(sample));
+            FeatureScaler scaler = new ModelDirectory(modelDir).savedScaler();
+            NDList embedding = model.predict(new NDList(scaler == null ? raw : scaler.apply(raw)));
             return embedding.head().toType(DataType.FLOAT32, false).toFloatArray();
         }
     }

@@ -11,7 +11,6 @@ import io.hingekit.model.TrainedModel;
 import io.hingekit.task.ClassifierTask;
 import io.hingekit.task.Task;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -52,9 +51,7 @@ public final class Scorer implements AutoCloseable {
                 throw new IllegalArgumentException(modelDir + " is an embedding model (model.type "
                         + model.config().model().type().word() + "): it has no class scores; use export");
             }
-            FeatureScaler scaler = Files.isRegularFile(dir.preprocessing())
-                    ? FeatureScaler.read(dir.preprocessing()) : null;
-            return new Scorer(model, classifier, scaler);
+            return new Scorer(model, classifier, dir.savedScaler());
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;

@@ -1,5 +1,7 @@
 package io.hingekit.model;
 
+import io.hingekit.data.FeatureScaler;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -74,6 +76,16 @@ public record ModelDirectory(Path root) {
     /** Returns the feature-scaling file (present when the config normalises). */
     public Path preprocessing() {
         return root.resolve(PREPROCESSING);
+    }
+
+    /**
+     * Reads the feature scaling saved with the model.
+     *
+     * @return the scaler, or null when the model was trained without one
+     * @throws IOException when the file exists but cannot be read
+     */
+    public FeatureScaler savedScaler() throws IOException {
+        return Files.isRegularFile(preprocessing()) ? FeatureScaler.read(preprocessing()) : null;
     }
 
     /** Returns the reference-margins file. */
