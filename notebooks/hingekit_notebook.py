@@ -21,6 +21,14 @@ FASHION_MNIST = Path("/usr/share/datasets/fashion-mnist")
 
 def hingekit(*args):
     """Runs one hingekit command; returns its standard output, or raises with its standard error."""
+    code, out, err = hingekit_exit(*args)
+    if code != 0:
+        raise RuntimeError(f"hingekit {' '.join(map(str, args))} exited with {code}:\n{err}")
+    return out
+
+
+def hingekit_exit(*args):
+    """Runs one hingekit command; returns its exit code, standard output and standard error."""
     classpath = os.environ.get("HINGEKIT_CLASSPATH")
     if classpath:
         command = [os.environ.get("HINGEKIT_JAVA", "java"), "-Xmx4g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
@@ -29,9 +37,7 @@ def hingekit(*args):
         command = [str(ROOT / "hingekit")]
     result = subprocess.run(command + [str(arg) for arg in args], cwd=ROOT, capture_output=True, text=True,
                             env=dict(os.environ, DJL_OFFLINE="true"))
-    if result.returncode != 0:
-        raise RuntimeError(f"hingekit {' '.join(map(str, args))} exited with {result.returncode}:\n{result.stderr}")
-    return result.stdout
+    return result.returncode, result.stdout, result.stderr
 
 
 def derived_config(shipped, name, changes):
