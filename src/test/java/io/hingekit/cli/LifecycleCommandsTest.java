@@ -197,6 +197,8 @@ class LifecycleCommandsTest {
         assertTrue(Files.isRegularFile(rejected.resolve("model.params")));
         assertEquals(Main.EXIT_REJECTED, CliRun.of(new Main(), "gate", "--model", rejected.toString(), "--device",
                 "cpu").exitCode());
+        expectBadInput("--probabilities needs", "score", "--model", rejected.toString(), "--input",
+                tmp.resolve("test.csv").toString(), "--probabilities", "--device", "cpu");
         assertEquals(0, CliRun.of(new Main(), "gate", "--model", model.toString(), "--baseline",
                 model.toString(), "--device", "cpu").exitCode());
     }
@@ -224,9 +226,28 @@ class LifecycleCommandsTest {
                 tmp.resolve("test.csv").toString());
         assertEquals(Main.EXIT_BAD_INPUT, noGap.exitCode());
         assertTrue(noGap.err().contains("has no column 'predicted'"), noGap.err());
+        expectBadInput("--alpha must be in (0, 1), got 1.5", "drift", "--reference", model.toString(), "--current",
+                tmp.resolve("scores.csv").toString(), "--alpha", "1.5");
+        expectBadInput("allowed: none, bonferroni, benjamini-hochberg", "drift", "--reference",
+                model.toString(), "--current", model.toString(), "--correction", "holm");
+        expectBadInput("has no reference-margins.npy", "drift", "--reference", tmp.toString(), "--current",
+                model.toString());
+        expectBadInput("--split must be train, validation or test, got 'dev'", "report", "--model", model.toString(),
+                "--split", "dev", "--device", "cpu");
+        expectBadInput("is not a Hingekit model directory", "report", "--model", tmp.toString(), "--device", "cpu");
+        expectBadInput("--tolerance must be >= 0, got -1.0", "gate", "--model", model.toString(), "--tolerance", "-1");
+        expectBadInput("unknown input format", "score", "--model", model.toString(), "--input",
+                model.resolve("config.yaml").toString(), "--device", "cpu");
         CliRun method = CliRun.of(new Main(), "calibrate", "--model", model.toString(), "--method", "isotonic");
         assertEquals(Main.EXIT_BAD_INPUT, method.exitCode());
         assertTrue(method.err().contains("--method must be platt, got 'isotonic'"), method.err());
+    }
+
+    private static void expectBadInput(String message, String... args) {
+        CliRun run = CliRun.of(new Main(), args);
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), String.join(" ", args) + "\n" + run.err());
+        assertTrue(run.err().contains(message), run.err());
+        assertTrue(run.errIsClean(), run.err());
     }
 
     private static double[] toDoubles(float[] values) {
