@@ -4,8 +4,10 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.hingekit.data.FeatureScaler;
+import io.hingekit.metrics.Margins;
 import io.hingekit.model.ModelDirectory;
 import io.hingekit.model.TrainedModel;
 import io.hingekit.task.ClassifierTask;
@@ -91,6 +93,45 @@ public final class Scorer implements AutoCloseable {
             x = x.div(batch.pixelScale());
         }
         return predictScaled(scaled(x.reshape(new Shape(batch.rows()).addAll(sampleShape))));
+    }
+
+    /**
+     * What scoring gives per row, on the host; the network's outputs stay alive until the manager closes.
+     *
+     * @param rows number of rows
+     * @param scores hinge-head scores, row-major ({@code rows * outputs})
+     * @param predicted predicted classes (primary head)
+     * @param gaps label-free gaps
+     * @param labels the labels on the device (float32), or null for unlabelled rows
+     * @param margins signed margins, or null for unlabelled rows
+     * @param losses per-sample hinge losses, or null for unlabelled rows
+     * @param predictions the network's outputs
+     */
+    public record RowScores(int rows, float[] scores, long[] predicted, float[] gaps, NDArray labels, float[] margins,
+            float[] losses, NDList predictions) {}
+
+    /**
+     * Scores a batch of raw rows: the network, then the hinge head's scores, the predicted class, the gap, and with
+     * labels the signed margin and hinge loss, read back to the host once per array.
+     *
+     * @param manager the manager that owns the arrays made here
+     * @param batch raw rows, labelled or not
+     * @return the scores
+     */
+    public RowScores score(NDManager manager, InputRows.Batch batch) {
+        NDList predictions = predict(manager, batch);
+        NDArray hingeScores = predictions.get(task.hingeIndex());
+        boolean binary = task.binary();
+        long[] predicted = Margins.predicted(predictions.get(0), binary).toLongArray();
+        float[] gaps = Margins.gap(hingeScores, binary).toFloatArray();
+        if (batch.labels() == null) {
+            return new RowScores(batch.rows(), hingeScores.toFloatArray(), predicted, gaps, null, null, null,
+                    predictions);
+        }
+        NDArray labels = manager.create(batch.labels()).toType(DataType.FLOAT32, false);
+        return new RowScores(batch.rows(), hingeScores.toFloatArray(), predicted, gaps, labels,
+                Margins.signed(hingeScores, labels, binary).toFloatArray(),
+                task.perSampleLoss(labels, predictions).toFloatArray(), predictions);
     }
 
     /**

@@ -1,20 +1,15 @@
 package io.hingekit.lifecycle;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import io.hingekit.calibration.Calibrator;
 import io.hingekit.config.DataConfig;
 import io.hingekit.files.AtomicFiles;
 import io.hingekit.inference.InputRows;
 import io.hingekit.inference.Scorer;
 import io.hingekit.metrics.MarginReport;
-import io.hingekit.metrics.Margins;
 import io.hingekit.metrics.SplitEvaluator;
 import io.hingekit.model.ModelDirectory;
-import io.hingekit.task.ClassifierTask;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -102,24 +97,15 @@ public final class ScoreService {
 
     private static void scoreBatch(Scorer scorer, NDManager parent, InputRows.Batch batch, Calibrator calibrator,
             ScoreTable table, Writer writer, SplitEvaluator accumulator) throws IOException {
-        ClassifierTask task = scorer.task();
         try (NDManager manager = parent.newSubManager()) {
-            NDList predictions = scorer.predict(manager, batch);
-            NDArray hingeScores = predictions.get(task.hingeIndex());
-            float[] scores = hingeScores.toFloatArray();
-            long[] predicted = Margins.predicted(predictions.get(0), task.binary()).toLongArray();
-            float[] gap = Margins.gap(hingeScores, task.binary()).toFloatArray();
-            float[] margins = null;
-            float[] losses = null;
-            if (batch.labels() != null) {
-                NDArray labels = manager.create(batch.labels()).toType(DataType.FLOAT32, false);
-                margins = Margins.signed(hingeScores, labels, task.binary()).toFloatArray();
-                losses = task.perSampleLoss(labels, predictions).toFloatArray();
-                accumulator.add(labels, predictions, null);
+            Scorer.RowScores scored = scorer.score(manager, batch);
+            if (scored.labels() != null) {
+                accumulator.add(scored.labels(), scored.predictions(), null);
             }
             double[][] probabilities = calibrator == null ? null
-                    : calibrator.probabilities(rowsOf(scores, batch.rows()));
-            table.rows(writer, batch, scores, predicted, gap, probabilities, margins, losses);
+                    : calibrator.probabilities(rowsOf(scored.scores(), batch.rows()));
+            table.rows(writer, batch, scored.scores(), scored.predicted(), scored.gaps(), probabilities,
+                    scored.margins(), scored.losses());
         }
     }
 
