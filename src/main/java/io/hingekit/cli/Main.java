@@ -16,6 +16,7 @@ import picocli.CommandLine;
         version = "hingekit 0.1.0",
         description = "Margin-based (hinge) learning on the JVM with DJL.",
         subcommands = {TrainCommand.class, ReportCommand.class, GateCommand.class, CalibrateCommand.class,
+            ServeCommand.class, CanaryCommand.class, SloCommand.class,
             ScoreCommand.class, DriftCommand.class, InspectCommand.class, ExportCommand.class, SearchCommand.class,
             EvaluateRetrievalCommand.class})
 public final class Main {
