@@ -168,6 +168,12 @@ class ScoringServerTest {
         assertEquals(1, metric(metrics, "hingekit_requests_total", "code=\"404\",endpoint=\"feedback\""));
         assertTrue(metrics.contains("hingekit_model_info{"), metrics);
         assertTrue(metrics.contains("hingekit_request_duration_seconds_bucket{endpoint=\"predict\""), metrics);
+        // a scraper that asks for the protobuf format gets native histograms too
+        HttpResponse<byte[]> protobuf = HTTP.send(HttpRequest.newBuilder(URI.create(url("/metrics")))
+                .header("Accept", "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
+                        + "encoding=delimited").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(protobuf.headers().firstValue("Content-Type").orElse("").startsWith("application/vnd.google"
+                + ".protobuf"), protobuf.headers().toString());
     }
 
     @Test
