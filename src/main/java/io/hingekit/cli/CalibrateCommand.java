@@ -1,11 +1,10 @@
 package io.hingekit.cli;
 
 import io.hingekit.lifecycle.CalibrationService;
-import io.hingekit.model.DeviceSelector;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,17 +15,11 @@ import picocli.CommandLine.Spec;
                 + " calibration.json and reliability.png, report ECE and Brier on the test split before and after.")
 public final class CalibrateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "model directory")
-    private Path model;
+    @Mixin
+    private ModelOptions run;
 
     @Option(names = "--method", defaultValue = "platt", description = "calibration method: platt (the only one)")
     private String method;
-
-    @Option(names = "--data", description = "Fashion-MNIST directory overriding the config's")
-    private Path data;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N")
-    private String device;
 
     @Option(names = "--json", description = "print JSON")
     private boolean json;
@@ -42,8 +35,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (!method.equals("platt")) {
             throw new IllegalArgumentException("--method must be platt, got '" + method + "'");
         }
-        CalibrationService.Result r = new CalibrationService().calibrate(model, data,
-                DeviceSelector.resolve(device)[0]);
+        CalibrationService.Result r = new CalibrationService().calibrate(run.model, run.data, run.device());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(JsonOutput.render(r));

@@ -1,12 +1,12 @@
 package io.hingekit.cli;
 
 import io.hingekit.lifecycle.GateService;
-import io.hingekit.model.DeviceSelector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,14 +17,11 @@ import picocli.CommandLine.Spec;
                 + " the same data. Exit code " + Main.EXIT_REJECTED + " when rejected, 0 when accepted.")
 public final class GateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "model directory")
-    private Path model;
+    @Mixin
+    private ModelOptions run;
 
     @Option(names = "--split", defaultValue = "validation", description = "split to check (default: ${DEFAULT-VALUE})")
     private String split;
-
-    @Option(names = "--data", description = "Fashion-MNIST directory overriding the config's")
-    private Path data;
 
     @Option(names = "--baseline", description = "a model the candidate may not be worse than")
     private Path baseline;
@@ -32,9 +29,6 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--tolerance", defaultValue = "0.005",
             description = "absolute tolerance of the baseline checks (default: ${DEFAULT-VALUE})")
     private double tolerance;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N")
-    private String device;
 
     @Option(names = "--json", description = "print JSON")
     private boolean json;
@@ -50,8 +44,8 @@ public final class GateCommand implements Callable<Integer> {
         if (!(tolerance >= 0)) {
             throw new IllegalArgumentException("--tolerance must be >= 0, got " + tolerance);
         }
-        GateService.Verdict verdict = new GateService().check(model, null, split, data, baseline, tolerance,
-                DeviceSelector.resolve(device)[0]);
+        GateService.Verdict verdict = new GateService().check(run.model, null, split, run.data, baseline, tolerance,
+                run.device());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(JsonOutput.render(verdict));

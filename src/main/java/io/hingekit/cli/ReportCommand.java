@@ -1,13 +1,12 @@
 package io.hingekit.cli;
 
 import io.hingekit.lifecycle.ReportService;
-import io.hingekit.model.DeviceSelector;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,17 +17,11 @@ import picocli.CommandLine.Spec;
                 + " quantiles, support vectors, confusion matrix and a histogram of the signed margins.")
 public final class ReportCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "model directory")
-    private Path model;
+    @Mixin
+    private ModelOptions run;
 
     @Option(names = "--split", defaultValue = "test", description = "train, validation or test (default: ${DEFAULT-VALUE})")
     private String split;
-
-    @Option(names = "--data", description = "Fashion-MNIST directory overriding the config's")
-    private Path data;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N")
-    private String device;
 
     @Option(names = "--json", description = "print JSON")
     private boolean json;
@@ -41,12 +34,12 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReportService.Result result = new ReportService().report(model, split, data, DeviceSelector.resolve(device)[0]);
+        ReportService.Result result = new ReportService().report(run.model, split, run.data, run.device());
         Double gap = result.train() == null ? null : result.report().meanLoss() - result.train().meanLoss();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> map = new LinkedHashMap<>();
-            map.put("model", model.toString());
+            map.put("model", run.model.toString());
             map.put("split", split);
             map.putAll(result.report().toMap(result.classNames()));
             if (gap != null) {
@@ -54,7 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             out.println(JsonOutput.render(map));
         } else {
-            out.print(MarginReportText.render("margin report of " + model + " on " + split, result.report(),
+            out.print(MarginReportText.render("margin report of " + run.model + " on " + split, result.report(),
                     result.classNames(), gap));
         }
         out.flush();
