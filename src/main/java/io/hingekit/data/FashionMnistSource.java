@@ -176,8 +176,11 @@ public final class FashionMnistSource {
                 + "\"files\":{" + files + "}}]}";
     }
 
-    /** Thrown when Fashion-MNIST is nowhere to be found; its message names the three ways to provide it. */
-    public static final class MissingDatasetException extends IllegalStateException {
+    /**
+     * Thrown when Fashion-MNIST is nowhere to be found (bad input: exit code 2); its message names the three ways
+     * to provide it.
+     */
+    public static final class MissingDatasetException extends IllegalArgumentException {
 
         private static final long serialVersionUID = 1L;
         private static final String HOW_TO = "Provide it in one of three ways: (1) pass --data-dir (or data.dir "
