@@ -9,6 +9,7 @@ import io.hingekit.config.RunConfigs;
 import io.hingekit.data.DataSplits;
 import io.hingekit.data.DatasetLoader;
 import io.hingekit.files.AtomicFiles;
+import io.hingekit.files.Directories;
 import io.hingekit.files.NpyMatrix;
 import io.hingekit.model.DeviceSelector;
 import io.hingekit.model.ModelDirectory;
@@ -56,8 +57,24 @@ public final class TrainingService {
             config = config.withEpochs(request.epochs());
         }
         Path modelDir = request.out() != null ? request.out() : Path.of("models", config.name());
-        prepareModelDir(modelDir, request);
+        Path logDir = logDir(request, config);
+        Directories.requireDirectoryPath("--logdir", logDir);
         Device[] devices = DeviceSelector.resolve(request.device());
+        try (TrainingDirectory directory = TrainingDirectory.open(modelDir, request.resume(), request.overwrite())) {
+            try {
+                return train(config, request, directory, logDir, devices, extraListeners, started);
+            } catch (NonFiniteLossException e) {
+                if (!directory.replaces()) {
+                    throw e;
+                }
+                throw new NonFiniteLossException(e.epoch(), e.batch(), "the model in " + modelDir + " is left as it was");
+            }
+        }
+    }
+
+    private RunReport train(RunConfig config, TrainRequest request, TrainingDirectory directory, Path logDir,
+            Device[] devices, List<RunListener> extraListeners, long started) throws IOException {
+        Path work = directory.work();
         long seed = config.seed();
         Engine.getInstance().setRandomSeed((int) seed);
         try (NDManager manager = NDManager.newBaseManager(devices[0])) {
@@ -68,7 +85,7 @@ public final class TrainingService {
             int stepsPerEpoch = (data.train().size() + batchSize - 1) / batchSize;
             ModelInfo info = new ModelInfo(task.outputs(), data.sampleShape().getShape(),
                     data.train().classNames());
-            Path checkpoint = request.resume() ? latestCheckpoint(modelDir) : null;
+            Path checkpoint = request.resume() ? new Checkpoints(work).latest().orElseThrow() : null;
             try (StatefulOptimizer optimizer = Optimizers.create(
                             config.optimizer(), stepsPerEpoch, config.training().epochs());
                     Model model = Model.newInstance(config.name(), devices[0])) {
@@ -76,47 +93,53 @@ public final class TrainingService {
                 if (checkpoint != null) {
                     // Before replication: the parameter store caches the arrays it first sees.
                     TrainedModel.readParameters(model.getBlock(), checkpoint.resolve(Checkpoints.PARAMETERS), model);
+                    adoptSelectedParameters(new ModelDirectory(work));
                 }
                 DataParallelNetwork network = new DataParallelNetwork(model.getBlock(), devices, optimizer, manager);
-                RunConfigs.write(config, new ModelDirectory(modelDir).config());
-                AtomicFiles.writeJson(new ModelDirectory(modelDir).info(), info);
                 List<RunListener> listeners = new ArrayList<>();
                 listeners.add(new ConsoleListener(out, config.training().epochs()));
                 listeners.addAll(extraListeners);
-                Path logDir = logDir(request, config);
-                RunContext context = new RunContext(config.name(), modelDir, logDir, 0, 0,
+                RunContext context = new RunContext(config.name(), directory.target(), logDir, 0, 0,
                         request.resume(), data.train().classNames(), RunConfigs.flatten(config));
-                RunReport report = new TrainingLoop(config, network, task, optimizer, data, modelDir, listeners,
+                RunReport report = new TrainingLoop(config, network, task, optimizer, data, work, listeners,
                         info, manager).run(checkpoint, context);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                writeMetrics(modelDir, config, devices, report, seconds, data.train().classNames());
-                writeLifecycleFiles(new ModelDirectory(modelDir), data, report);
-                printSummary(modelDir, report, seconds);
+                writeModelFiles(new ModelDirectory(work), config, info, devices, report, seconds, data);
+                directory.commit();
+                printSummary(directory.target(), report, seconds);
                 return report;
             }
         }
     }
 
-    private static Path latestCheckpoint(Path modelDir) throws IOException {
-        return new Checkpoints(modelDir).latest().orElseThrow(() -> new IllegalArgumentException(
-                "--resume: no checkpoint in " + new ModelDirectory(modelDir).checkpoints()));
+    /** A checkpoint directory written before the best parameters lived beside the checkpoints takes model.params. */
+    private static void adoptSelectedParameters(ModelDirectory dir) throws IOException {
+        Path best = new Checkpoints(dir.root()).best();
+        if (!Files.exists(best) && Files.isRegularFile(dir.parameters())) {
+            Files.copy(dir.parameters(), best);
+        }
     }
 
     private static Path logDir(TrainRequest request, RunConfig config) {
         return request.logDir() != null ? request.logDir() : Path.of("runs", config.name());
     }
 
-    private static void prepareModelDir(Path modelDir, TrainRequest request) throws IOException {
-        Path checkpointsDir = new ModelDirectory(modelDir).checkpoints();
-        if (!request.resume() && Files.exists(checkpointsDir)) {
-            if (!request.overwrite()) {
-                throw new IllegalArgumentException(modelDir + " already holds a trained run: pass --resume to "
-                        + "continue it, --overwrite to replace it, or --out to train elsewhere");
-            }
-            Checkpoints.deleteTree(checkpointsDir);
-            Files.deleteIfExists(new ModelDirectory(modelDir).parameters());
+    /**
+     * Writes the files of the completed run, {@code config.yaml} last: until then the directory does not look like
+     * a finished model. Files that describe earlier parameters (calibration, reliability diagram, gate verdict) are
+     * removed first.
+     */
+    private static void writeModelFiles(ModelDirectory dir, RunConfig config, ModelInfo info, Device[] devices,
+            RunReport report, double seconds, DataSplits data) throws IOException {
+        for (Path stale : List.of(dir.config(), dir.calibration(), dir.reliability(), dir.gate())) {
+            Files.deleteIfExists(stale);
         }
-        Files.createDirectories(modelDir);
+        Path best = new Checkpoints(dir.root()).best();
+        AtomicFiles.write(dir.parameters(), out -> Files.copy(best, out));
+        writeLifecycleFiles(dir, data, report);
+        writeMetrics(dir.root(), config, devices, report, seconds, data.train().classNames());
+        AtomicFiles.writeJson(dir.info(), info);
+        RunConfigs.write(config, dir.config());
     }
 
     private static void writeMetrics(Path modelDir, RunConfig config, Device[] devices, RunReport report,
