@@ -33,6 +33,8 @@ public final class Checkpoints {
     public static final String OPTIMIZER = "optimizer.state";
     /** File of the loop state inside a checkpoint. */
     public static final String STATE = "state.json";
+    /** File of the resolved config inside a checkpoint. */
+    public static final String CONFIG = "config.yaml";
     /** File naming the newest complete checkpoint. */
     public static final String LATEST = "LATEST";
     /** File of the best parameters so far, beside the checkpoint directories. */
@@ -58,7 +60,7 @@ public final class Checkpoints {
     @FunctionalInterface
     public interface Content {
         /**
-         * Writes the parameter and optimizer files.
+         * Writes the parameter, optimizer and config files.
          *
          * @param checkpointDir the (temporary) directory to write into
          * @throws IOException when writing fails
@@ -70,7 +72,7 @@ public final class Checkpoints {
      * Writes a checkpoint atomically and makes it the latest.
      *
      * @param state the loop state
-     * @param content the parameter and optimizer files
+     * @param content the parameter, optimizer and config files
      * @throws IOException when writing fails (the previous checkpoint stays the latest)
      */
     public void save(LoopState state, Content content) throws IOException {

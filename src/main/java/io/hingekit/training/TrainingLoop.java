@@ -13,6 +13,7 @@ import ai.djl.training.dataset.Sampler;
 import ai.djl.training.util.ProgressBar;
 import ai.djl.translate.TranslateException;
 import io.hingekit.config.RunConfig;
+import io.hingekit.config.RunConfigs;
 import io.hingekit.config.TrainingConfig;
 import io.hingekit.data.DataSplits;
 import io.hingekit.data.EpochAware;
@@ -350,6 +351,7 @@ public final class TrainingLoop {
         try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(dir.resolve(Checkpoints.OPTIMIZER)))) {
             optimizer.save(out, network.parameterNames(), network.devices()[0]);
         }
+        RunConfigs.write(config, dir.resolve(Checkpoints.CONFIG));
     }
 
     private void saveParameters(OutputStream out) throws IOException {

@@ -26,10 +26,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Trains the model a config describes and writes the model directory: the one call behind {@code train}. */
 public final class TrainingService {
+
+    /** The config keys a resume may change: none of them changes the network, the data or the loss. */
+    static final List<String> RESUMABLE_KEYS = List.of("training.epochs", "training.patience", "training.logInterval");
 
     private final PrintStream out;
 
@@ -75,6 +81,10 @@ public final class TrainingService {
     private RunReport train(RunConfig config, TrainRequest request, TrainingDirectory directory, Path logDir,
             Device[] devices, List<RunListener> extraListeners, long started) throws IOException {
         Path work = directory.work();
+        Path checkpoint = request.resume() ? new Checkpoints(work).latest().orElseThrow() : null;
+        if (checkpoint != null) {
+            requireResumable(checkpoint, new ModelDirectory(work), config);
+        }
         long seed = config.seed();
         Engine.getInstance().setRandomSeed((int) seed);
         try (NDManager manager = NDManager.newBaseManager(devices[0])) {
@@ -85,7 +95,6 @@ public final class TrainingService {
             int stepsPerEpoch = (data.train().size() + batchSize - 1) / batchSize;
             ModelInfo info = new ModelInfo(task.outputs(), data.sampleShape().getShape(),
                     data.train().classNames());
-            Path checkpoint = request.resume() ? new Checkpoints(work).latest().orElseThrow() : null;
             try (StatefulOptimizer optimizer = Optimizers.create(
                             config.optimizer(), stepsPerEpoch, config.training().epochs());
                     Model model = Model.newInstance(config.name(), devices[0])) {
@@ -110,6 +119,39 @@ public final class TrainingService {
                 return report;
             }
         }
+    }
+
+    /**
+     * Refuses a resume whose config differs from the one that trained the checkpoint in anything but the keys of
+     * {@link #RESUMABLE_KEYS}, naming each differing key with both values.
+     */
+    private static void requireResumable(Path checkpoint, ModelDirectory dir, RunConfig config) {
+        // checkpoints written before they held their config: the model directory's
+        Path savedFile = Files.isRegularFile(checkpoint.resolve(Checkpoints.CONFIG))
+                ? checkpoint.resolve(Checkpoints.CONFIG) : dir.config();
+        if (!Files.isRegularFile(savedFile)) {
+            throw new IllegalArgumentException("--resume: " + checkpoint + " has no " + Checkpoints.CONFIG
+                    + " to check the config against, and neither has " + dir.root());
+        }
+        Map<String, Object> saved = RunConfigs.flatten(RunConfigs.read(savedFile));
+        Map<String, Object> now = RunConfigs.flatten(config);
+        Set<String> keys = new TreeSet<>(saved.keySet());
+        keys.addAll(now.keySet());
+        List<String> changes = new ArrayList<>();
+        for (String key : keys) {
+            if (!RESUMABLE_KEYS.contains(key) && !Objects.equals(saved.get(key), now.get(key))) {
+                changes.add(key + " (" + describe(saved.get(key)) + " -> " + describe(now.get(key)) + ")");
+            }
+        }
+        if (!changes.isEmpty()) {
+            throw new IllegalArgumentException("--resume: the config differs from " + savedFile + " in "
+                    + String.join(", ", changes) + "; a resume may change only " + String.join(", ", RESUMABLE_KEYS)
+                    + " (train a new run with --overwrite or another --out)");
+        }
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "unset" : value.toString();
     }
 
     /** A checkpoint directory written before the best parameters lived beside the checkpoints takes model.params. */

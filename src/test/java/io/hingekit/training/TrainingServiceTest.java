@@ -324,4 +324,29 @@ class TrainingServiceTest {
                     "the OS released the killed holder's lock");
         }
     }
+
+    @Test
+    void aResumeRefusesAConfigThatChangesTheNetworkDataOrLossNamingTheKeys() throws Exception {
+        Path out = tmp.resolve("guarded");
+        quiet().train(TrainRequest.builder().config(QUICK).device("cpu").epochs(1).out(out).build(), List.of());
+        Map<String, byte[]> before = snapshot(out);
+        String quick = Files.readString(QUICK);
+        Path changed = Files.writeString(tmp.resolve("quick.yaml"), quick.replace("hidden: [16]", "hidden: [32]")
+                .replace("margin: 1.0", "margin: 2.0").replace("samples: 600", "samples: 700"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> quiet().train(
+                TrainRequest.builder().config(changed).device("cpu").epochs(2).out(out).resume(true).build(),
+                List.of()));
+        assertTrue(e.getMessage().startsWith("--resume: the config differs from " + out.resolve("checkpoints")),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(" in data.blobs.samples (600 -> 700), loss.margin (1.0 -> 2.0), "
+                + "model.hidden ([16] -> [32]); a resume may change only training.epochs, training.patience, "
+                + "training.logInterval"), e.getMessage());
+        assertSameFiles(before, snapshot(out));
+
+        Path safe = Files.writeString(tmp.resolve("safe.yaml"), quick.replace("epochs: 4", "epochs: 3")
+                .replace("logInterval: 5", "logInterval: 3\n  patience: 5"));
+        quiet().train(TrainRequest.builder().config(safe).device("cpu").out(out).resume(true).build(), List.of());
+        assertTrue(Files.readString(out.resolve("config.yaml")).contains("patience: 5"));
+        assertEquals("epoch-0002", Files.readString(out.resolve("checkpoints/LATEST")).trim());
+    }
 }
