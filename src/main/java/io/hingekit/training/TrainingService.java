@@ -90,6 +90,7 @@ public final class TrainingService {
         try (NDManager manager = NDManager.newBaseManager(devices[0])) {
             DataSplits data = new DatasetLoader(DatasetLoader.defaultCacheDir())
                     .load(config.data(), request.dataDir(), seed, manager);
+            DataChecks.check(config, data);
             Task task = Task.of(config, data.numClasses());
             int batchSize = config.training().effectiveBatchSize();
             int stepsPerEpoch = (data.train().size() + batchSize - 1) / batchSize;
