@@ -45,7 +45,8 @@ public final class InspectCommand implements Callable<Integer> {
             return 0;
         }
         spec.commandLine().getErr().println(spec.qualifiedName() + ": error: " + runDir + " has "
-                + summary.problems().size() + " corrupt or truncated record(s): " + String.join("; ", summary.problems()));
+                + summary.problems().size() + " corrupt or truncated record(s): "
+                + String.join("; ", summary.problems()));
         spec.commandLine().getErr().flush();
         return Main.EXIT_DAMAGED;
     }

@@ -21,7 +21,8 @@ import picocli.CommandLine.ParameterException;
         mixinStandardHelpOptions = true,
         version = "hingekit 0.1.0",
         description = "Margin-based (hinge) learning on the JVM with DJL.",
-        subcommands = {HelpCommand.class, TrainCommand.class, ReportCommand.class, GateCommand.class, CalibrateCommand.class,
+        subcommands = {HelpCommand.class, TrainCommand.class, ReportCommand.class, GateCommand.class,
+            CalibrateCommand.class,
             ScoreCommand.class, DriftCommand.class, InspectCommand.class, ExportCommand.class, SearchCommand.class,
             EvaluateRetrievalCommand.class})
 public final class Main {
@@ -66,9 +67,10 @@ public final class Main {
     private static int usageError(ParameterException e) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(cmd.getCommandSpec().qualifiedName() + ": error: " + e.getMessage());
-        err.println("usage: " + (cmd.getParent() == null ? "hingekit --help"
-                : "hingekit help " + cmd.getCommandName()));
+        String message = e.getMessage().replaceFirst("^Error: ", ""); // argument groups' messages add their own
+        err.println(cmd.getCommandSpec().qualifiedName() + ": error: " + message);
+        err.println("usage: " + (cmd.getParent() == null ? cmd.getCommandName() + " --help"
+                : cmd.getParent().getCommandName() + " help " + cmd.getCommandName()));
         err.flush();
         return EXIT_BAD_INPUT;
     }

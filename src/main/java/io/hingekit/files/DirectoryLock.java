@@ -41,7 +41,8 @@ public final class DirectoryLock implements AutoCloseable {
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw new IllegalStateException(lockFile.toAbsolutePath().getParent() + " is in use by process "
-                        + holder(channel) + " (it holds " + lockFile + "); wait for it to end or use another directory");
+                        + holder(channel) + " (it holds " + lockFile + "); wait for it to end or use another "
+                        + "directory");
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),

@@ -73,7 +73,8 @@ public final class TrainingService {
                 if (!directory.replaces()) {
                     throw e;
                 }
-                throw new NonFiniteLossException(e.epoch(), e.batch(), "the model in " + modelDir + " is left as it was");
+                throw new NonFiniteLossException(e.epoch(), e.batch(),
+                        "the model in " + modelDir + " is left as it was");
             }
         }
     }

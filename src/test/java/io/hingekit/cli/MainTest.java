@@ -96,8 +96,9 @@ class MainTest {
                         "hingekit train: error: Invalid value for option '--epochs': 'two' is not an int",
                         "hingekit help train"),
                 Arguments.of(new String[] {"search", "--index", "x", "-k", "3"},
-                        "hingekit search: error: Error: Missing required argument", "hingekit help search"),
-                Arguments.of(new String[] {"frobnicate"}, "hingekit: error: Unmatched argument at index 0: 'frobnicate'",
+                        "hingekit search: error: Missing required argument", "hingekit help search"),
+                Arguments.of(new String[] {"frobnicate"},
+                        "hingekit: error: Unmatched argument at index 0: 'frobnicate'",
                         "hingekit --help"));
     }
 
@@ -124,7 +125,8 @@ class MainTest {
     void missingFashionMnistFilesAreBadInputNamingTheDirectory() throws Exception {
         Path empty = Files.createDirectory(tmp.resolve("no-data"));
         Path config = Files.writeString(tmp.resolve("fashion.yaml"),
-                "data: {source: fashion-mnist, dir: " + empty + "}\nmodel: {type: mlp}\nloss: {type: multiclass-hinge}\n");
+                "data: {source: fashion-mnist, dir: " + empty + "}\nmodel: {type: mlp}\n"
+                        + "loss: {type: multiclass-hinge}\n");
         CliRun run = CliRun.of(new Main(), "train", "--config", config.toString(), "--out", tmp.resolve("m").toString(),
                 "--device", "cpu", "--no-tensorboard");
         assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());

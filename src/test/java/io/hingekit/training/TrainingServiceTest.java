@@ -230,7 +230,8 @@ class TrainingServiceTest {
         Path out = tmp.resolve("kept");
         quiet().train(TrainRequest.builder().config(QUICK).device("cpu").epochs(2).out(out).build(), List.of());
         Map<String, byte[]> before = snapshot(out);
-        assertTrue(before.containsKey("model.params") && before.containsKey("metrics.json"), before.keySet().toString());
+        assertTrue(before.containsKey("model.params") && before.containsKey("metrics.json"),
+                before.keySet().toString());
 
         NonFiniteLossException diverged = assertThrows(NonFiniteLossException.class, () -> quiet().train(
                 TrainRequest.builder().config(DIVERGE).device("cpu").out(out).overwrite(true).build(), List.of()));
@@ -252,8 +253,8 @@ class TrainingServiceTest {
         Path out = tmp.resolve("replaced");
         quiet().train(TrainRequest.builder().config(QUICK).device("cpu").epochs(1).out(out).build(), List.of());
         Files.writeString(out.resolve(ModelDirectory.CALIBRATION), "{}");
-        RunReport report = quiet().train(
-                TrainRequest.builder().config(QUICK).device("cpu").epochs(2).out(out).overwrite(true).build(), List.of());
+        RunReport report = quiet().train(TrainRequest.builder().config(QUICK).device("cpu").epochs(2).out(out)
+                .overwrite(true).build(), List.of());
         assertEquals(out, report.modelDir());
         JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
         assertEquals(2, metrics.get("epochs").size());
@@ -309,7 +310,8 @@ class TrainingServiceTest {
                     && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertTrue(holder.isAlive(), "the first run ended too soon: " + Files.readString(tmp.resolve("holder.log")));
+            assertTrue(holder.isAlive(),
+                    "the first run ended too soon: " + Files.readString(tmp.resolve("holder.log")));
             for (boolean resume : new boolean[] {false, true}) {
                 IllegalStateException e = assertThrows(IllegalStateException.class, () -> quiet().train(
                         TrainRequest.builder().config(QUICK).device("cpu").out(out).resume(resume).overwrite(!resume)
@@ -320,7 +322,7 @@ class TrainingServiceTest {
             holder.destroyForcibly().waitFor();
         }
         try (DirectoryLock released = DirectoryLock.acquire(out.resolve(ModelDirectory.LOCK))) {
-            assertTrue(Files.readString(out.resolve(ModelDirectory.LOCK)).startsWith(ProcessHandle.current().pid() + ""),
+            assertEquals(ProcessHandle.current().pid() + "\n", Files.readString(out.resolve(ModelDirectory.LOCK)),
                     "the OS released the killed holder's lock");
         }
     }
