@@ -321,10 +321,10 @@ class TrainingServiceTest {
         } finally {
             holder.destroyForcibly().waitFor();
         }
-        try (DirectoryLock released = DirectoryLock.acquire(out.resolve(ModelDirectory.LOCK))) {
-            assertEquals(ProcessHandle.current().pid() + "\n", Files.readString(out.resolve(ModelDirectory.LOCK)),
-                    "the OS released the killed holder's lock");
-        }
+        DirectoryLock released = DirectoryLock.acquire(out.resolve(ModelDirectory.LOCK));
+        String holder = Files.readString(out.resolve(ModelDirectory.LOCK));
+        released.close();
+        assertEquals(ProcessHandle.current().pid() + "\n", holder, "the OS released the killed holder's lock");
     }
 
     @Test
