@@ -1,5 +1,7 @@
 package io.hingekit.cli;
 
+import static io.hingekit.util.Checks.check;
+
 import io.hingekit.search.IndexRecallEvaluator;
 import io.hingekit.search.IndexRecallReport;
 import io.hingekit.search.LuceneIndexSearcher;
@@ -48,6 +50,9 @@ public final class EvaluateRetrievalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        check(k >= 1, "-k", ">= 1", k);
+        check(queries >= 1, "--queries", ">= 1", queries);
+        check(candidates >= 1, "--candidates", ">= 1", candidates);
         IndexRecallEvaluator evaluator = IndexRecallEvaluator.builder()
                 .k(k).queries(queries).candidates(candidates).seed(seed).build();
         IndexRecallReport report;

@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "inspect",
         mixinStandardHelpOptions = true,
-        description = "Summarise the TensorBoard event files of a run directory: tags, counts, last values.")
+        description = "Summarise the TensorBoard event files of a run directory: tags, counts, last values.",
+        footer = "Exit codes: 0 all records read, " + Main.EXIT_DAMAGED + " a corrupt or truncated record was found "
+                + "(the summary is still printed), " + Main.EXIT_BAD_INPUT + " not a run directory.")
 public final class InspectCommand implements Callable<Integer> {
-
 
     @Parameters(
             index = "0",
@@ -40,6 +41,13 @@ public final class InspectCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(json ? RunInspector.toJson(summary) + System.lineSeparator()
                 : RunInspector.toText(summary));
         spec.commandLine().getOut().flush();
-        return 0;
+        if (summary.problems().isEmpty()) {
+            return 0;
+        }
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": error: " + runDir + " has "
+                + summary.problems().size() + " corrupt or truncated record(s): "
+                + String.join("; ", summary.problems()));
+        spec.commandLine().getErr().flush();
+        return Main.EXIT_DAMAGED;
     }
 }

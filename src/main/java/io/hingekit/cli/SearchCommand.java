@@ -1,5 +1,7 @@
 package io.hingekit.cli;
 
+import static io.hingekit.util.Checks.check;
+
 import io.hingekit.export.ExportManifest;
 import io.hingekit.inference.ModelQueries;
 import io.hingekit.inference.QueryVectors;
@@ -91,6 +93,8 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        check(k >= 1, "-k", ">= 1", k);
+        check(candidates >= 1, "--candidates", ">= 1", candidates);
         try (LuceneIndexSearcher searcher = LuceneIndexSearcher.open(index)) {
             List<SearchHit> hits = query.search(searcher, k, candidates);
             PrintWriter out = spec.commandLine().getOut();

@@ -28,4 +28,9 @@ public enum ModelType implements ConfigWord {
     public boolean isEmbedding() {
         return this == MLP_EMBEDDING || this == CNN_EMBEDDING;
     }
+
+    /** Returns whether this network starts with convolutions, so its input must be images. */
+    public boolean isConvolutional() {
+        return this == CNN || this == CNN_EMBEDDING;
+    }
 }

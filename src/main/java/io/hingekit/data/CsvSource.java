@@ -45,6 +45,10 @@ public final class CsvSource {
         TreeMap<String, Integer> classes = new TreeMap<>(CsvSource::compareLabels);
         for (Path file : files) {
             Table table = read(file);
+            if (!tables.isEmpty() && table.width() != tables.get(0).width()) {
+                throw new IllegalArgumentException(file + " has " + table.width() + " feature columns but "
+                        + files.get(0) + " has " + tables.get(0).width() + ": the files need the same columns");
+            }
             table.labels.forEach(label -> classes.put(label, 0));
             tables.add(table);
         }
@@ -58,7 +62,7 @@ public final class CsvSource {
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = classes.get(table.labels.get(i));
             }
-            int width = table.rows.isEmpty() ? 0 : table.rows.get(0).length;
+            int width = table.width();
             float[] flat = new float[table.rows.size() * width];
             for (int i = 0; i < table.rows.size(); i++) {
                 System.arraycopy(table.rows.get(i), 0, flat, i * width, width);
@@ -94,5 +98,9 @@ public final class CsvSource {
     private static final class Table {
         private final List<float[]> rows = new ArrayList<>();
         private final List<String> labels = new ArrayList<>();
+
+        int width() {
+            return rows.isEmpty() ? 0 : rows.get(0).length;
+        }
     }
 }

@@ -9,6 +9,8 @@ import ai.djl.training.dataset.BatchSampler;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.SequenceSampler;
 import ai.djl.translate.TranslateException;
+import io.hingekit.files.Directories;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,8 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Loads real Fashion-MNIST through basicdataset's {@link FashionMnist}, from local IDX files where they exist.
@@ -25,7 +32,9 @@ import java.util.zip.GZIPInputStream;
  * <p>Lookup order: the directory given in the config (or {@code --data-dir}), then {@link #DEBIAN_DIR} (Debian's
  * {@code dataset-fashion-mnist} package), then DJL's own download for hosts with a network. Local files are
  * served to {@code FashionMnist} through a small local DJL repository laid out as its metadata expects; the
- * repository is built once under the cache directory (temporary directory, then rename).
+ * repository is built once per content of the files under the cache directory (temporary directory named with the
+ * PID, then rename), after their IDX headers are checked ({@link IdxFiles}); the next build removes the temporary
+ * directories of builds that failed or were killed.
  */
 public final class FashionMnistSource {
 
@@ -43,6 +52,9 @@ public final class FashionMnistSource {
         {"test_labels", "t10k-labels-idx1-ubyte"}
     };
     private static final String ARTIFACT_DIR = "dataset/cv/ai/djl/basicdataset/fashmnist";
+    private static final String REPOSITORY_PREFIX = "fashion-mnist-repo";
+    private static final String BUILD_PREFIX = REPOSITORY_PREFIX + ".tmp-";
+    private static final int KEY_BYTES = 8;
 
     private final Path localDir;
     private final Path cacheDir;
@@ -128,33 +140,98 @@ public final class FashionMnistSource {
         return null;
     }
 
-    /** Builds (once) a local DJL repository serving the uncompressed IDX files of {@code dir}. */
+    /**
+     * Builds (once per content) a local DJL repository serving the uncompressed IDX files of {@code dir}, checked
+     * by {@link IdxFiles}. The repository's name holds a key of the files' paths, sizes and modification times, so
+     * a repaired or replaced file gets a new repository instead of a stale one.
+     */
     private Path localRepository(Path dir) throws IOException {
-        Path root = cacheDir.resolve("fashion-mnist-repo-" + Integer.toHexString(dir.toAbsolutePath().hashCode()));
+        Files.createDirectories(cacheDir);
+        removeAbandonedBuilds();
+        Path root = cacheDir.resolve(REPOSITORY_PREFIX + "-" + contentKey(dir));
         if (Files.isRegularFile(root.resolve(ARTIFACT_DIR).resolve("metadata.json"))) {
             return root;
         }
-        Files.createDirectories(cacheDir);
-        Path tmp = Files.createTempDirectory(cacheDir, "fashion-mnist-repo");
-        Path artifactDir = tmp.resolve(ARTIFACT_DIR);
-        Path versionDir = artifactDir.resolve("1.0").resolve("fashmnist");
-        Files.createDirectories(versionDir);
-        for (String[] file : FILES) {
-            Path target = versionDir.resolve(file[1]);
-            try (InputStream in = open(findFile(dir, file[1]))) {
-                Files.copy(in, target);
-            }
-            Files.copy(target, artifactDir.resolve(file[1]));
-        }
-        Files.writeString(artifactDir.resolve("metadata.json"), metadataJson(), StandardCharsets.UTF_8);
+        Path tmp = Files.createTempDirectory(cacheDir, BUILD_PREFIX + ProcessHandle.current().pid() + "-");
         try {
-            Files.move(tmp, root, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException raced) {
-            if (!Files.isDirectory(root)) {
-                throw raced;
+            Path artifactDir = tmp.resolve(ARTIFACT_DIR);
+            Path versionDir = artifactDir.resolve("1.0").resolve("fashmnist");
+            Files.createDirectories(versionDir);
+            int[] counts = new int[FILES.length];
+            for (int i = 0; i < FILES.length; i++) {
+                Path source = findFile(dir, FILES[i][1]);
+                Path target = versionDir.resolve(FILES[i][1]);
+                decompress(source, target);
+                counts[i] = i % 2 == 0 ? IdxFiles.checkImages(target, source) : IdxFiles.checkLabels(target, source);
+                Files.copy(target, artifactDir.resolve(FILES[i][1]));
             }
+            for (int i = 0; i < FILES.length; i += 2) {
+                if (counts[i] != counts[i + 1]) {
+                    throw new IllegalArgumentException(findFile(dir, FILES[i][1]) + " holds " + counts[i]
+                            + " images but " + findFile(dir, FILES[i + 1][1]) + " holds " + counts[i + 1] + " labels");
+                }
+            }
+            Files.writeString(artifactDir.resolve("metadata.json"), metadataJson(), StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, root, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException raced) {
+                if (!Files.isDirectory(root)) {
+                    throw raced;
+                }
+            }
+        } finally {
+            Directories.deleteTree(tmp);
         }
         return root;
+    }
+
+    /** A key of the four files' paths, sizes and modification times. */
+    private static String contentKey(Path dir) throws IOException {
+        StringBuilder identity = new StringBuilder();
+        for (String[] file : FILES) {
+            Path path = findFile(dir, file[1]).toRealPath();
+            identity.append(path).append('|').append(Files.size(path)).append('|')
+                    .append(Files.getLastModifiedTime(path).toMillis()).append('\n');
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    identity.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, KEY_BYTES);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /**
+     * Deletes the temporary directories of repository builds that failed or were killed: this version's, named
+     * with the PID of a process that is gone, and the earlier versions' {@code fashion-mnist-repo<digits>}.
+     */
+    private void removeAbandonedBuilds() throws IOException {
+        try (Stream<Path> entries = Files.list(cacheDir)) {
+            for (Path entry : entries.filter(FashionMnistSource::isAbandonedBuild).toList()) {
+                Directories.deleteTree(entry);
+            }
+        }
+    }
+
+    private static boolean isAbandonedBuild(Path entry) {
+        String name = entry.getFileName().toString();
+        if (name.startsWith(BUILD_PREFIX)) {
+            String pid = name.substring(BUILD_PREFIX.length()).replaceFirst("-.*", "");
+            return pid.matches("\\d{1,18}")
+                    && ProcessHandle.of(Long.parseLong(pid)).map(h -> !h.isAlive()).orElse(true);
+        }
+        return name.matches(REPOSITORY_PREFIX + "\\d+");
+    }
+
+    /** Copies a file, decompressing a {@code .gz}; a damaged archive is named as bad input. */
+    private static void decompress(Path source, Path target) throws IOException {
+        try (InputStream in = open(source)) {
+            Files.copy(in, target);
+        } catch (EOFException | ZipException e) {
+            throw new IllegalArgumentException(source + " is cut short or not a valid gzip file ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     private static InputStream open(Path file) throws IOException {
@@ -176,8 +253,11 @@ public final class FashionMnistSource {
                 + "\"files\":{" + files + "}}]}";
     }
 
-    /** Thrown when Fashion-MNIST is nowhere to be found; its message names the three ways to provide it. */
-    public static final class MissingDatasetException extends IllegalStateException {
+    /**
+     * Thrown when Fashion-MNIST is nowhere to be found (bad input: exit code 2); its message names the three ways
+     * to provide it.
+     */
+    public static final class MissingDatasetException extends IllegalArgumentException {
 
         private static final long serialVersionUID = 1L;
         private static final String HOW_TO = "Provide it in one of three ways: (1) pass --data-dir (or data.dir "

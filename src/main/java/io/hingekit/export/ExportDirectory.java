@@ -1,5 +1,6 @@
 package io.hingekit.export;
 
+import io.hingekit.files.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -37,6 +38,7 @@ final class ExportDirectory {
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new IllegalArgumentException("out: " + absolute + " exists and is not a directory");
         }
+        Directories.requireDirectoryPath("--out", target);
         if (!overwrite && !isEmptyOrMissing(absolute)) {
             throw new IllegalArgumentException("out: " + absolute
                     + " already exists and is not empty; pass --overwrite to replace it");

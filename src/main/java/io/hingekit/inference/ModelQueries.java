@@ -13,6 +13,7 @@ import io.hingekit.model.TrainedModel;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -72,7 +73,16 @@ public final class ModelQueries {
 
     /** Reads an image as (C, H, W) values in [0, 1]: one grey channel or three colour channels. */
     private static float[] pixels(Path input, Shape sample) throws IOException {
-        BufferedImage image = ImageIO.read(input.toFile());
+        if (!Files.isRegularFile(input)) {
+            throw new IllegalArgumentException("input: " + input + " is not a file");
+        }
+        BufferedImage image;
+        try {
+            image = ImageIO.read(input.toFile());
+        } catch (IOException | RuntimeException damaged) {
+            throw new IllegalArgumentException(input + " is not a readable image, cut short or damaged ("
+                    + damaged.getMessage() + ")", damaged);
+        }
         if (image == null) {
             throw new IllegalArgumentException(input + " is not an image Java can read");
         }

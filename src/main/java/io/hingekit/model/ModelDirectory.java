@@ -21,7 +21,12 @@ import java.nio.file.Path;
  * calibration.json   Platt calibrators ({@code calibrate})
  * reliability.png    reliability diagram before and after calibration
  * gate.json          the last gate verdict ({@code gate}, or {@code train} with a gate section)
+ * train.lock         the OS file lock a {@code train} process holds while it writes here (its PID inside)
  * </pre>
+ *
+ * <p>{@code train} writes the model files (parameters, preprocessing, reference margins, metrics, model info and,
+ * last, the config) only when the run is complete; until then the directory holds checkpoints only, so a
+ * directory with {@code config.yaml} is a finished run.
  *
  * @param root the directory
  */
@@ -47,6 +52,8 @@ public record ModelDirectory(Path root) {
     public static final String RELIABILITY = "reliability.png";
     /** File of the gate verdict. */
     public static final String GATE = "gate.json";
+    /** Lock file of the {@code train} process writing the directory. */
+    public static final String LOCK = "train.lock";
 
     /** Returns the resolved config file. */
     public Path config() {
@@ -106,6 +113,11 @@ public record ModelDirectory(Path root) {
     /** Returns the gate-verdict file. */
     public Path gate() {
         return root.resolve(GATE);
+    }
+
+    /** Returns the lock file of the {@code train} process writing the directory. */
+    public Path lock() {
+        return root.resolve(LOCK);
     }
 
     /**

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hingekit.config.RunConfig;
 import io.hingekit.config.RunConfigs;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -83,14 +84,26 @@ public final class TrainedModel implements AutoCloseable {
         return block;
     }
 
-    /** Reads a DJL parameter file into an initialised block (before any trainer caches its arrays). */
+    /**
+     * Reads a DJL parameter file into an initialised block (before any trainer caches its arrays).
+     *
+     * @throws IllegalArgumentException naming the file when it is missing, cut short or corrupt
+     * @throws IOException when it cannot be read or holds another network's parameters
+     */
     public static void readParameters(Block block, Path parameters, Model model) throws IOException {
         try (InputStream in = Files.newInputStream(parameters)) {
             block.loadParameters(model.getNDManager(), new DataInputStream(in));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("parameter file not found: " + parameters, e);
+        } catch (EOFException e) {
+            throw new IllegalArgumentException(parameters + " is cut short or corrupt: it ends before all parameters "
+                    + "of the network were read (" + Files.size(parameters) + " bytes)", e);
         } catch (MalformedModelException e) {
             throw new IOException(parameters + " does not fit the network of the config: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // DJL's reader takes damaged bytes for shapes and sizes ("The shape must be >= -1")
+            throw new IllegalArgumentException(parameters + " is corrupt: it does not hold DJL parameters of the "
+                    + "network (" + e.getMessage() + ")", e);
         }
     }
 

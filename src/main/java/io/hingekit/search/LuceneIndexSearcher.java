@@ -1,8 +1,10 @@
 package io.hingekit.search;
 
+import io.hingekit.config.VectorDistance;
 import io.hingekit.export.ExportFormat;
 import io.hingekit.export.ExportManifest;
 import io.hingekit.export.LuceneHnswWriter;
+import io.hingekit.util.Checks;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -164,10 +166,11 @@ public final class LuceneIndexSearcher implements Closeable {
      * @param k how many neighbours
      * @param candidates graph candidates to explore (at least {@code k + 1})
      * @return up to {@code k} hits, closest first
-     * @throws IllegalArgumentException if no item has this id
+     * @throws IllegalArgumentException if no item has this id, or {@code k} or {@code candidates} is below 1
      * @throws IOException if reading the index fails
      */
     public List<SearchHit> searchById(long id, int k, int candidates) throws IOException {
+        requirePositive(k, candidates);
         int doc = docOf(id);
         float[] query = vectorOf(doc);
         List<SearchHit> hits = new ArrayList<>(k);
@@ -186,13 +189,19 @@ public final class LuceneIndexSearcher implements Closeable {
      * @param k how many neighbours
      * @param candidates graph candidates to explore (at least {@code k})
      * @return up to {@code k} hits, closest first
-     * @throws IllegalArgumentException if the vector's dimension differs from the index's
+     * @throws IllegalArgumentException if the vector's dimension differs from the index's, if it is all zeros on a
+     *     cosine index, or if {@code k} or {@code candidates} is below 1
      * @throws IOException if reading the index fails
      */
     public List<SearchHit> searchByVector(float[] vector, int k, int candidates) throws IOException {
+        requirePositive(k, candidates);
         if (vector.length != dimension()) {
             throw new IllegalArgumentException("dimension mismatch: the query vector has dimension " + vector.length
                     + " but the index holds vectors of dimension " + dimension());
+        }
+        if (manifest.distance() == VectorDistance.COSINE && isZero(vector)) {
+            throw new IllegalArgumentException("the query vector is all zeros: it has no direction, so its cosine "
+                    + "distance to the indexed vectors is undefined");
         }
         List<SearchHit> hits = new ArrayList<>(k);
         for (ScoreDoc hit : knn(vector, k, candidates).scoreDocs) {
@@ -201,11 +210,22 @@ public final class LuceneIndexSearcher implements Closeable {
         return hits;
     }
 
+    private static void requirePositive(int k, int candidates) {
+        Checks.check(k >= 1, "k", ">= 1", k);
+        Checks.check(candidates >= 1, "candidates", ">= 1", candidates);
+    }
+
+    private static boolean isZero(float[] vector) {
+        for (float value : vector) {
+            if (value != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Runs an HNSW search exploring {@code candidates} graph nodes and keeps the best {@code k}. */
     TopDocs knn(float[] vector, int k, int candidates) throws IOException {
-        if (k < 1) {
-            throw new IllegalArgumentException("k: must be positive, got " + k);
-        }
         return searcher.search(new KnnFloatVectorQuery(vectorField, vector, Math.max(k, candidates)), k);
     }
 

@@ -2,6 +2,7 @@ package io.hingekit.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hingekit.files.AtomicFiles;
+import io.hingekit.files.Directories;
 import io.hingekit.model.ModelDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,11 @@ import java.util.stream.Stream;
  *
  * <p>Layout under {@code <model>/checkpoints/}: one directory per checkpoint, {@code epoch-NNNN/} holding
  * {@value #PARAMETERS} (DJL parameters), {@value #OPTIMIZER} (optimizer state) and {@value #STATE} (loop state),
- * and a file {@value #LATEST} naming the newest complete one. A checkpoint is written into a temporary
- * directory, flushed, renamed into place, and only then named in {@value #LATEST} (itself replaced atomically),
- * so a kill at any moment leaves the previous checkpoint loadable. The two newest checkpoints are kept.
+ * a file {@value #LATEST} naming the newest complete one, and {@value #BEST}, the parameters of the epoch with the
+ * best validation figure so far (copied to the model's {@code model.params} when the run completes). A checkpoint
+ * is written into a temporary directory ({@code .tmp-epoch-NNNN*}), flushed, renamed into place, and only then
+ * named in {@value #LATEST} (itself replaced atomically), so a kill at any moment leaves the previous checkpoint
+ * loadable; a resume removes the temporary directories of killed writes. The two newest checkpoints are kept.
  */
 public final class Checkpoints {
 
@@ -30,8 +33,14 @@ public final class Checkpoints {
     public static final String OPTIMIZER = "optimizer.state";
     /** File of the loop state inside a checkpoint. */
     public static final String STATE = "state.json";
+    /** File of the resolved config inside a checkpoint. */
+    public static final String CONFIG = "config.yaml";
     /** File naming the newest complete checkpoint. */
     public static final String LATEST = "LATEST";
+    /** File of the best parameters so far, beside the checkpoint directories. */
+    public static final String BEST = "best.params";
+
+    private static final String TEMPORARY_PREFIX = ".tmp-";
 
     private static final int KEEP = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +60,7 @@ public final class Checkpoints {
     @FunctionalInterface
     public interface Content {
         /**
-         * Writes the parameter and optimizer files.
+         * Writes the parameter, optimizer and config files.
          *
          * @param checkpointDir the (temporary) directory to write into
          * @throws IOException when writing fails
@@ -63,13 +72,13 @@ public final class Checkpoints {
      * Writes a checkpoint atomically and makes it the latest.
      *
      * @param state the loop state
-     * @param content the parameter and optimizer files
+     * @param content the parameter, optimizer and config files
      * @throws IOException when writing fails (the previous checkpoint stays the latest)
      */
     public void save(LoopState state, Content content) throws IOException {
         Files.createDirectories(dir);
         String name = String.format("epoch-%04d", state.epoch());
-        Path tmp = Files.createTempDirectory(dir, ".tmp-" + name);
+        Path tmp = Files.createTempDirectory(dir, TEMPORARY_PREFIX + name);
         try {
             content.writeTo(tmp);
             Files.write(tmp.resolve(STATE), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
@@ -79,13 +88,34 @@ public final class Checkpoints {
                 }
             }
             Path target = dir.resolve(name);
-            deleteTree(target);
+            Directories.deleteTree(target);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteTree(tmp);
+            Directories.deleteTree(tmp);
         }
         AtomicFiles.writeString(dir.resolve(LATEST), name + "\n");
         prune(name);
+    }
+
+    /** Returns the file of the best parameters so far. */
+    public Path best() {
+        return dir.resolve(BEST);
+    }
+
+    /**
+     * Removes the temporary directories of checkpoint writes that a kill interrupted.
+     *
+     * @throws IOException when one cannot be deleted
+     */
+    public void removeTemporary() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.filter(p -> p.getFileName().toString().startsWith(TEMPORARY_PREFIX)).toList()) {
+                Directories.deleteTree(entry);
+            }
+        }
     }
 
     /**
@@ -124,18 +154,7 @@ public final class Checkpoints {
         }
         for (int i = 0; i < complete.size() - KEEP; i++) {
             if (!complete.get(i).getFileName().toString().equals(newest)) {
-                deleteTree(complete.get(i));
-            }
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(p);
+                Directories.deleteTree(complete.get(i));
             }
         }
     }

@@ -18,4 +18,10 @@ import java.util.Map;
  * @param modelDir the model directory written
  */
 public record RunReport(Map<String, Double> finalMetrics, Map<String, MarginReport> reports, int[] validationLabels,
-        float[][] validationScores, float[][] referenceMargins, RunConfig config, Path modelDir) {}
+        float[][] validationScores, float[][] referenceMargins, RunConfig config, Path modelDir) {
+
+    /** Returns the same report naming another model directory (where the run's files ended up). */
+    public RunReport withModelDir(Path dir) {
+        return new RunReport(finalMetrics, reports, validationLabels, validationScores, referenceMargins, config, dir);
+    }
+}

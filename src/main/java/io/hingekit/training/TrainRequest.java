@@ -85,9 +85,17 @@ public record TrainRequest(
             return this;
         }
 
-        /** Returns the request. */
+        /**
+         * Returns the request.
+         *
+         * @throws IllegalArgumentException when both resume and overwrite are asked for
+         */
         public TrainRequest build() {
             Objects.requireNonNull(config, "config");
+            if (resume && overwrite) {
+                throw new IllegalArgumentException("--resume and --overwrite cannot be combined: --resume continues "
+                        + "the run in the model directory, --overwrite replaces it with a fresh one");
+            }
             return new TrainRequest(config, device, epochs, out, logDir, dataDir, resume, overwrite);
         }
     }

@@ -13,6 +13,7 @@ import ai.djl.training.dataset.Sampler;
 import ai.djl.training.util.ProgressBar;
 import ai.djl.translate.TranslateException;
 import io.hingekit.config.RunConfig;
+import io.hingekit.config.RunConfigs;
 import io.hingekit.config.TrainingConfig;
 import io.hingekit.data.DataSplits;
 import io.hingekit.data.EpochAware;
@@ -25,7 +26,6 @@ import io.hingekit.metrics.MarginReport;
 import io.hingekit.metrics.MetricNames;
 import io.hingekit.metrics.SplitEvaluator;
 import io.hingekit.metrics.SplitResult;
-import io.hingekit.model.ModelDirectory;
 import io.hingekit.model.ModelInfo;
 import io.hingekit.model.TrainedModel;
 import io.hingekit.task.SelectionCriterion;
@@ -62,7 +62,6 @@ public final class TrainingLoop {
     private final Task task;
     private final StatefulOptimizer optimizer;
     private final DataSplits data;
-    private final Path modelDir;
     private final Checkpoints checkpoints;
     private final List<RunListener> listeners;
     private final NDManager manager;
@@ -78,20 +77,20 @@ public final class TrainingLoop {
      * @param task what the run learns: its loss, evaluation and selection
      * @param optimizer the network's optimizer
      * @param data the splits, on the network's first device
-     * @param modelDir the model directory
+     * @param workDir the directory the run writes its checkpoints and best parameters into (the model directory, or
+     *     the hidden sibling that replaces it when the run completes)
      * @param listeners the listeners, in call order
      * @param info outputs and input shape, to reload the selected parameters at the end
      * @param manager a manager on the first device for the loop's own arrays
      */
     public TrainingLoop(RunConfig config, DataParallelNetwork network, Task task, StatefulOptimizer optimizer,
-            DataSplits data, Path modelDir, List<RunListener> listeners, ModelInfo info, NDManager manager) {
+            DataSplits data, Path workDir, List<RunListener> listeners, ModelInfo info, NDManager manager) {
         this.config = config;
         this.network = network;
         this.task = task;
         this.optimizer = optimizer;
         this.data = data;
-        this.modelDir = modelDir;
-        this.checkpoints = new Checkpoints(modelDir);
+        this.checkpoints = new Checkpoints(workDir);
         this.listeners = listeners;
         this.manager = manager;
         this.info = info;
@@ -125,7 +124,7 @@ public final class TrainingLoop {
                 break;
             }
         }
-        return finish(state);
+        return finish(state, context.modelDir());
     }
 
     private LoopState runEpoch(int epoch, LoopState previous) throws IOException {
@@ -142,7 +141,7 @@ public final class TrainingLoop {
         double score = criterion.value(validation);
         boolean improved = criterion.improves(score, previous.bestScore());
         if (improved) {
-            AtomicFiles.write(new ModelDirectory(modelDir).parameters(), this::saveParameters);
+            AtomicFiles.write(checkpoints.best(), this::saveParameters);
         }
         Map<String, Double> summary = new LinkedHashMap<>();
         summary.put("epoch", (double) epoch + 1);
@@ -322,13 +321,12 @@ public final class TrainingLoop {
         result.scalars().forEach((name, value) -> out.put(split + "/" + name, value));
     }
 
-    private RunReport finish(LoopState state) throws IOException {
+    private RunReport finish(LoopState state, Path modelDir) throws IOException {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("best_epoch", (double) state.bestEpoch() + 1);
         Optional<ValidationScores> scores = task.validationScores();
         Map<String, MarginReport> reports = new LinkedHashMap<>();
-        try (TrainedModel best = TrainedModel.load(
-                config, info, new ModelDirectory(modelDir).parameters(), network.devices()[0])) {
+        try (TrainedModel best = TrainedModel.load(config, info, checkpoints.best(), network.devices()[0])) {
             for (String split : task.finalSplits()) {
                 SplitResult result = evaluate(data.split(split), best::predict);
                 putResult(metrics, split, result);
@@ -353,6 +351,7 @@ public final class TrainingLoop {
         try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(dir.resolve(Checkpoints.OPTIMIZER)))) {
             optimizer.save(out, network.parameterNames(), network.devices()[0]);
         }
+        RunConfigs.write(config, dir.resolve(Checkpoints.CONFIG));
     }
 
     private void saveParameters(OutputStream out) throws IOException {

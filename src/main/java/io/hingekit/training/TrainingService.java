@@ -9,6 +9,7 @@ import io.hingekit.config.RunConfigs;
 import io.hingekit.data.DataSplits;
 import io.hingekit.data.DatasetLoader;
 import io.hingekit.files.AtomicFiles;
+import io.hingekit.files.Directories;
 import io.hingekit.files.NpyMatrix;
 import io.hingekit.model.DeviceSelector;
 import io.hingekit.model.ModelDirectory;
@@ -25,10 +26,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Trains the model a config describes and writes the model directory: the one call behind {@code train}. */
 public final class TrainingService {
+
+    /** The config keys a resume may change: none of them changes the network, the data or the loss. */
+    static final List<String> RESUMABLE_KEYS = List.of("training.epochs", "training.patience", "training.logInterval");
 
     private final PrintStream out;
 
@@ -56,19 +63,40 @@ public final class TrainingService {
             config = config.withEpochs(request.epochs());
         }
         Path modelDir = request.out() != null ? request.out() : Path.of("models", config.name());
-        prepareModelDir(modelDir, request);
+        Path logDir = logDir(request, config);
+        Directories.requireDirectoryPath("--logdir", logDir);
         Device[] devices = DeviceSelector.resolve(request.device());
+        try (TrainingDirectory directory = TrainingDirectory.open(modelDir, request.resume(), request.overwrite())) {
+            try {
+                return train(config, request, directory, logDir, devices, extraListeners, started);
+            } catch (NonFiniteLossException e) {
+                if (!directory.replaces()) {
+                    throw e;
+                }
+                throw new NonFiniteLossException(e.epoch(), e.batch(),
+                        "the model in " + modelDir + " is left as it was");
+            }
+        }
+    }
+
+    private RunReport train(RunConfig config, TrainRequest request, TrainingDirectory directory, Path logDir,
+            Device[] devices, List<RunListener> extraListeners, long started) throws IOException {
+        Path work = directory.work();
+        Path checkpoint = request.resume() ? new Checkpoints(work).latest().orElseThrow() : null;
+        if (checkpoint != null) {
+            requireResumable(checkpoint, new ModelDirectory(work), config);
+        }
         long seed = config.seed();
         Engine.getInstance().setRandomSeed((int) seed);
         try (NDManager manager = NDManager.newBaseManager(devices[0])) {
             DataSplits data = new DatasetLoader(DatasetLoader.defaultCacheDir())
                     .load(config.data(), request.dataDir(), seed, manager);
+            DataChecks.check(config, data);
             Task task = Task.of(config, data.numClasses());
             int batchSize = config.training().effectiveBatchSize();
             int stepsPerEpoch = (data.train().size() + batchSize - 1) / batchSize;
             ModelInfo info = new ModelInfo(task.outputs(), data.sampleShape().getShape(),
                     data.train().classNames());
-            Path checkpoint = request.resume() ? latestCheckpoint(modelDir) : null;
             try (StatefulOptimizer optimizer = Optimizers.create(
                             config.optimizer(), stepsPerEpoch, config.training().epochs());
                     Model model = Model.newInstance(config.name(), devices[0])) {
@@ -76,47 +104,86 @@ public final class TrainingService {
                 if (checkpoint != null) {
                     // Before replication: the parameter store caches the arrays it first sees.
                     TrainedModel.readParameters(model.getBlock(), checkpoint.resolve(Checkpoints.PARAMETERS), model);
+                    adoptSelectedParameters(new ModelDirectory(work));
                 }
                 DataParallelNetwork network = new DataParallelNetwork(model.getBlock(), devices, optimizer, manager);
-                RunConfigs.write(config, new ModelDirectory(modelDir).config());
-                AtomicFiles.writeJson(new ModelDirectory(modelDir).info(), info);
                 List<RunListener> listeners = new ArrayList<>();
                 listeners.add(new ConsoleListener(out, config.training().epochs()));
                 listeners.addAll(extraListeners);
-                Path logDir = logDir(request, config);
-                RunContext context = new RunContext(config.name(), modelDir, logDir, 0, 0,
+                RunContext context = new RunContext(config.name(), directory.target(), logDir, 0, 0,
                         request.resume(), data.train().classNames(), RunConfigs.flatten(config));
-                RunReport report = new TrainingLoop(config, network, task, optimizer, data, modelDir, listeners,
+                RunReport report = new TrainingLoop(config, network, task, optimizer, data, work, listeners,
                         info, manager).run(checkpoint, context);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                writeMetrics(modelDir, config, devices, report, seconds, data.train().classNames());
-                writeLifecycleFiles(new ModelDirectory(modelDir), data, report);
-                printSummary(modelDir, report, seconds);
-                return report;
+                writeModelFiles(new ModelDirectory(work), config, info, devices, report, seconds, data);
+                directory.commit();
+                printSummary(directory.target(), report, seconds);
+                return report.withModelDir(directory.target());
             }
         }
     }
 
-    private static Path latestCheckpoint(Path modelDir) throws IOException {
-        return new Checkpoints(modelDir).latest().orElseThrow(() -> new IllegalArgumentException(
-                "--resume: no checkpoint in " + new ModelDirectory(modelDir).checkpoints()));
+    /**
+     * Refuses a resume whose config differs from the one that trained the checkpoint in anything but the keys of
+     * {@link #RESUMABLE_KEYS}, naming each differing key with both values.
+     */
+    private static void requireResumable(Path checkpoint, ModelDirectory dir, RunConfig config) {
+        // checkpoints written before they held their config: the model directory's
+        Path savedFile = Files.isRegularFile(checkpoint.resolve(Checkpoints.CONFIG))
+                ? checkpoint.resolve(Checkpoints.CONFIG) : dir.config();
+        if (!Files.isRegularFile(savedFile)) {
+            throw new IllegalArgumentException("--resume: " + checkpoint + " has no " + Checkpoints.CONFIG
+                    + " to check the config against, and neither has " + dir.root());
+        }
+        Map<String, Object> saved = RunConfigs.flatten(RunConfigs.read(savedFile));
+        Map<String, Object> now = RunConfigs.flatten(config);
+        Set<String> keys = new TreeSet<>(saved.keySet());
+        keys.addAll(now.keySet());
+        List<String> changes = new ArrayList<>();
+        for (String key : keys) {
+            if (!RESUMABLE_KEYS.contains(key) && !Objects.equals(saved.get(key), now.get(key))) {
+                changes.add(key + " (" + describe(saved.get(key)) + " -> " + describe(now.get(key)) + ")");
+            }
+        }
+        if (!changes.isEmpty()) {
+            throw new IllegalArgumentException("--resume: the config differs from " + savedFile + " in "
+                    + String.join(", ", changes) + "; a resume may change only " + String.join(", ", RESUMABLE_KEYS)
+                    + " (train a new run with --overwrite or another --out)");
+        }
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "unset" : value.toString();
+    }
+
+    /** A checkpoint directory written before the best parameters lived beside the checkpoints takes model.params. */
+    private static void adoptSelectedParameters(ModelDirectory dir) throws IOException {
+        Path best = new Checkpoints(dir.root()).best();
+        if (!Files.exists(best) && Files.isRegularFile(dir.parameters())) {
+            Files.copy(dir.parameters(), best);
+        }
     }
 
     private static Path logDir(TrainRequest request, RunConfig config) {
         return request.logDir() != null ? request.logDir() : Path.of("runs", config.name());
     }
 
-    private static void prepareModelDir(Path modelDir, TrainRequest request) throws IOException {
-        Path checkpointsDir = new ModelDirectory(modelDir).checkpoints();
-        if (!request.resume() && Files.exists(checkpointsDir)) {
-            if (!request.overwrite()) {
-                throw new IllegalArgumentException(modelDir + " already holds a trained run: pass --resume to "
-                        + "continue it, --overwrite to replace it, or --out to train elsewhere");
-            }
-            Checkpoints.deleteTree(checkpointsDir);
-            Files.deleteIfExists(new ModelDirectory(modelDir).parameters());
+    /**
+     * Writes the files of the completed run, {@code config.yaml} last: until then the directory does not look like
+     * a finished model. Files that describe earlier parameters (calibration, reliability diagram, gate verdict) are
+     * removed first.
+     */
+    private static void writeModelFiles(ModelDirectory dir, RunConfig config, ModelInfo info, Device[] devices,
+            RunReport report, double seconds, DataSplits data) throws IOException {
+        for (Path stale : List.of(dir.config(), dir.calibration(), dir.reliability(), dir.gate())) {
+            Files.deleteIfExists(stale);
         }
-        Files.createDirectories(modelDir);
+        Path best = new Checkpoints(dir.root()).best();
+        AtomicFiles.write(dir.parameters(), out -> Files.copy(best, out));
+        writeLifecycleFiles(dir, data, report);
+        writeMetrics(dir.root(), config, devices, report, seconds, data.train().classNames());
+        AtomicFiles.writeJson(dir.info(), info);
+        RunConfigs.write(config, dir.config());
     }
 
     private static void writeMetrics(Path modelDir, RunConfig config, Device[] devices, RunReport report,

@@ -13,6 +13,8 @@ import io.hingekit.export.ExportService;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EvaluateRetrievalCommandTest {
 
@@ -40,6 +42,17 @@ class EvaluateRetrievalCommandTest {
         CliRun text = CliRun.of(new EvaluateRetrievalCommand(), "--index", index.toString(), "--queries", "20");
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().contains("recall@10") && text.out().contains("p99"), text.out());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-k, 0", "-k, -1", "--queries, 0", "--candidates, 0", "--candidates, -5"})
+    void nonPositiveCountsAreRefusedNamingTheOption(String option, String value) {
+        CliRun run = CliRun.of(new EvaluateRetrievalCommand(), "--index", tmp.resolve("nothing").toString(), option,
+                value);
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode());
+        assertTrue(run.err().startsWith("evaluate-retrieval: error: " + option + " must be >= 1, got " + value),
+                run.err());
+        assertTrue(run.errIsClean(), run.err());
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The lifecycle commands end to end on a small CSV classifier with features of very different ranges (so scaling
@@ -269,5 +271,39 @@ class LifecycleCommandsTest {
             }
         }
         return best;
+    }
+
+    @ParameterizedTest(name = "model.params cut to {0} bytes")
+    @ValueSource(ints = {0, 4, 100, -1})
+    void aTruncatedParameterFileIsNamed(int length) throws IOException {
+        Path copy = copyOfModel("cut" + length);
+        byte[] bytes = Files.readAllBytes(model.resolve("model.params"));
+        Files.write(copy.resolve("model.params"), Arrays.copyOf(bytes, length < 0 ? bytes.length + length : length));
+        CliRun run = CliRun.of(new Main(), "report", "--model", copy.toString(), "--device", "cpu");
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("hingekit report: error: " + copy.resolve("model.params") + " is cut short"),
+                run.err());
+        assertTrue(run.errIsClean(), run.err());
+    }
+
+    @Test
+    void aCorruptParameterFileIsNamed() throws IOException {
+        Path copy = copyOfModel("corrupt");
+        byte[] bytes = Files.readAllBytes(model.resolve("model.params"));
+        bytes[30] ^= (byte) 0xff; // the layout of the first array's shape
+        Files.write(copy.resolve("model.params"), bytes);
+        CliRun run = CliRun.of(new Main(), "report", "--model", copy.toString(), "--device", "cpu");
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("hingekit report: error: " + copy.resolve("model.params") + " is corrupt"),
+                run.err());
+        assertTrue(run.errIsClean(), run.err());
+    }
+
+    private static Path copyOfModel(String name) throws IOException {
+        Path copy = Files.createDirectories(tmp.resolve("copies").resolve(name));
+        for (String file : List.of("config.yaml", "model-info.json", "model.params", "preprocessing.json")) {
+            Files.copy(model.resolve(file), copy.resolve(file));
+        }
+        return copy;
     }
 }

@@ -9,8 +9,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MainTest {
 
@@ -80,5 +84,53 @@ class MainTest {
                 "--out", tmp.resolve("m").toString(), "--device", "cpu");
         assertTrue(err.contains(message), err);
         assertFalse(Files.exists(tmp.resolve("m")), "nothing is written for a config that cannot run");
+    }
+
+    static Stream<Arguments> usageErrors() {
+        return Stream.of(
+                Arguments.of(new String[] {"train"}, "hingekit train: error: Missing required option: '--config=",
+                        "hingekit help train"),
+                Arguments.of(new String[] {"train", "--config", "configs/quick.yaml", "--bogus"},
+                        "hingekit train: error: Unknown option: '--bogus'", "hingekit help train"),
+                Arguments.of(new String[] {"train", "--config", "configs/quick.yaml", "--epochs", "two"},
+                        "hingekit train: error: Invalid value for option '--epochs': 'two' is not an int",
+                        "hingekit help train"),
+                Arguments.of(new String[] {"search", "--index", "x", "-k", "3"},
+                        "hingekit search: error: Missing required argument", "hingekit help search"),
+                Arguments.of(new String[] {"frobnicate"},
+                        "hingekit: error: Unmatched argument at index 0: 'frobnicate'",
+                        "hingekit --help"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("usageErrors")
+    void usageErrorsUseHingekitsFormatAndExitTwo(String[] args, String message, String usage) {
+        CliRun run = CliRun.of(new Main(), args);
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith(message), run.err());
+        assertTrue(run.err().contains("usage: " + usage), run.err());
+        assertTrue(run.errIsClean(), run.err());
+        assertEquals("", run.out(), "no usage dump on a usage error");
+    }
+
+    @Test
+    void helpPrintsTheUsageOfTheCommandNamed() {
+        CliRun run = CliRun.of(new Main(), "help", "train");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("Usage: hingekit train "), run.out());
+        assertTrue(run.out().contains("--overwrite"), run.out());
+    }
+
+    @Test
+    void missingFashionMnistFilesAreBadInputNamingTheDirectory() throws Exception {
+        Path empty = Files.createDirectory(tmp.resolve("no-data"));
+        Path config = Files.writeString(tmp.resolve("fashion.yaml"),
+                "data: {source: fashion-mnist, dir: " + empty + "}\nmodel: {type: mlp}\n"
+                        + "loss: {type: multiclass-hinge}\n");
+        CliRun run = CliRun.of(new Main(), "train", "--config", config.toString(), "--out", tmp.resolve("m").toString(),
+                "--device", "cpu", "--no-tensorboard");
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("hingekit train: error: Fashion-MNIST files not found in " + empty), run.err());
+        assertTrue(run.errIsClean(), run.err());
     }
 }

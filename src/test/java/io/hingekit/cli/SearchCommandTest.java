@@ -1,6 +1,7 @@
 package io.hingekit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,16 +13,22 @@ import io.hingekit.export.ExportOptions;
 import io.hingekit.export.ExportService;
 import io.hingekit.inference.EmbeddingMetadata;
 import io.hingekit.inference.InMemoryEmbeddingSource;
+import io.hingekit.search.LuceneIndexSearcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SearchCommandTest {
 
@@ -30,6 +37,7 @@ class SearchCommandTest {
 
     static ClusteredVectors data;
     static Path index;
+    static Path cosineIndex;
 
     @BeforeAll
     static void export() throws IOException {
@@ -40,6 +48,51 @@ class SearchCommandTest {
         InMemoryEmbeddingSource source = InMemoryEmbeddingSource.builder()
                 .vectors(data.vectors(), 8).labels(data.labels()).metadata(metadata).build();
         new ExportService().export(source, ExportOptions.builder().format(ExportFormat.LUCENE).out(index).build());
+
+        ClusteredVectors unit = ClusteredVectors.generate(50, 8, 3, 0.3, true, 5L);
+        cosineIndex = tmp.resolve("cosine-index");
+        EmbeddingMetadata cosine = new EmbeddingMetadata(null, null, Map.of(), "clustered", VectorDistance.COSINE,
+                true, List.of("zero", "one", "two"));
+        new ExportService().export(InMemoryEmbeddingSource.builder().vectors(unit.vectors(), 8).labels(unit.labels())
+                .metadata(cosine).build(),
+                ExportOptions.builder().format(ExportFormat.LUCENE).out(cosineIndex).build());
+    }
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                Arguments.of("index", "--id 5 -k 0", "-k must be >= 1, got 0"),
+                Arguments.of("index", "--id 5 -k -1", "-k must be >= 1, got -1"),
+                Arguments.of("index", "--vector {tmp}/ones.txt -k -1", "-k must be >= 1, got -1"),
+                Arguments.of("index", "--id 5 --candidates 0", "--candidates must be >= 1, got 0"),
+                Arguments.of("index", "--id 5 --candidates -5", "--candidates must be >= 1, got -5"),
+                Arguments.of("cosine-index", "--vector {tmp}/zeros.txt",
+                        "the query vector is all zeros: it has no direction, so its cosine distance"),
+                Arguments.of("index", "--vector {tmp}/absent.txt", "vector: {tmp}/absent.txt is not a file"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badInputs")
+    void badInputIsRefusedWithExitTwoNamingTheProblem(String indexName, String args, String message)
+            throws IOException {
+        Files.writeString(tmp.resolve("zeros.txt"), "0 0 0 0 0 0 0 0");
+        Files.writeString(tmp.resolve("ones.txt"), "1 1 1 1 1 1 1 1");
+        List<String> command = new ArrayList<>(List.of("--index", tmp.resolve(indexName).toString()));
+        command.addAll(List.of(args.replace("{tmp}", tmp.toString()).split(" ")));
+        CliRun run = CliRun.of(new SearchCommand(), command.toArray(String[]::new));
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
+        String expected = "search: error: " + message.replace("{tmp}", tmp.toString());
+        assertTrue(run.err().startsWith(expected), "expected " + expected + "\ngot " + run.err());
+        assertTrue(run.errIsClean(), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void theSearcherRefusesANonPositiveKBeforeAnythingElse() throws IOException {
+        try (LuceneIndexSearcher searcher = LuceneIndexSearcher.open(index)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> searcher.searchByVector(new float[8], -1, 10));
+            assertEquals("k must be >= 1, got -1", e.getMessage());
+        }
     }
 
     @Test

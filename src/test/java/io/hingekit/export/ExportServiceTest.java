@@ -123,6 +123,16 @@ class ExportServiceTest {
     }
 
     @Test
+    void outUnderAFileIsRefusedNamingTheFile() throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "mine");
+        Path out = file.resolve("export");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FormatFixtures.export(FormatFixtures.source(FormatFixtures.euclidean()), ExportFormat.NPY, out));
+        assertEquals("--out: " + out + " lies under " + file + ", which is a file, not a directory", e.getMessage());
+        assertEquals(List.of("a-file"), listing(tmp));
+    }
+
+    @Test
     void existingEmptyOutIsUsed() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("empty"));
         FormatFixtures.export(FormatFixtures.source(FormatFixtures.euclidean()), ExportFormat.JSONL, out);

@@ -54,6 +54,22 @@ class ModelQueriesTest {
     }
 
     @Test
+    void damagedOrMissingImagesAreNamed() throws Exception {
+        Path whole = tmp.resolve("whole.png");
+        ImageIO.write(new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY), "png", whole.toFile());
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(tmp.resolve("cut.png"), Arrays.copyOf(bytes, bytes.length / 2));
+        IllegalArgumentException truncated = assertThrows(IllegalArgumentException.class,
+                () -> ModelQueries.embed(model, cut, "cpu"));
+        assertTrue(truncated.getMessage().startsWith(cut + " is not a readable image, cut short or damaged"),
+                truncated.getMessage());
+        Path absent = tmp.resolve("absent.png");
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> ModelQueries.embed(model, absent, "cpu"));
+        assertTrue(missing.getMessage().equals("input: " + absent + " is not a file"), missing.getMessage());
+    }
+
+    @Test
     void inputsOfTheWrongSizeAreNamed() throws Exception {
         Path row = Files.writeString(tmp.resolve("row.txt"), "1 2 3");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

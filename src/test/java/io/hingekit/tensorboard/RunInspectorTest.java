@@ -125,6 +125,23 @@ class RunInspectorTest {
         assertTrue(missingErr.toString().startsWith("inspect: error: not a directory"), missingErr.toString());
     }
 
+    @Test
+    void commandExitsWithTheDamagedCodeForACorruptOrTruncatedFileAndStillPrintsTheSummary() throws IOException {
+        byte[] bytes = Files.readAllBytes(secondFile);
+        for (byte[] damaged : List.of(Arrays.copyOf(bytes, bytes.length - 3), corruptFirstScalar(bytes))) {
+            Files.write(secondFile, damaged);
+            for (String[] args : List.of(new String[] {run.toString()}, new String[] {run.toString(), "--json"})) {
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                assertEquals(Main.EXIT_DAMAGED, command(out, err).execute(args), err.toString());
+                assertTrue(out.toString().contains("train/loss"), "the summary is printed: " + out);
+                assertTrue(err.toString().startsWith("inspect: error: " + run + " has 1 corrupt or truncated record"),
+                        err.toString());
+                assertTrue(err.toString().contains(secondFile.getFileName().toString()), err.toString());
+            }
+        }
+    }
+
     private static CommandLine command(StringWriter out, StringWriter err) {
         CommandLine line = Main.commandLine(new InspectCommand());
         line.setOut(new PrintWriter(out));

@@ -1,19 +1,27 @@
 package io.hingekit.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hingekit.files.DirectoryLock;
 import io.hingekit.inference.ModelEmbeddingSource;
+import io.hingekit.model.ModelDirectory;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +95,9 @@ class TrainingServiceTest {
         process.destroyForcibly().waitFor();
         int epochReached = Checkpoints.readState(new Checkpoints(killed).latest().orElseThrow()).epoch();
         assertTrue(epochReached < 4, "killed after the last epoch");
+        for (String file : List.of("config.yaml", "model-info.json", "model.params", "metrics.json")) {
+            assertFalse(Files.exists(killed.resolve(file)), file + " is written only when the run completes");
+        }
 
         RunReport resumed = quiet().train(request(RESUME, killed, true), List.of());
         for (String metric : List.of("test/loss", "test/accuracy", "validation/loss", "best_epoch")) {
@@ -178,5 +189,166 @@ class TrainingServiceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> quiet().train(request(QUICK, tmp.resolve("none"), true), List.of()));
         assertTrue(e.getMessage().contains("no checkpoint"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("none")), "a refused resume creates nothing");
+    }
+
+    @Test
+    void resumeAndOverwriteTogetherAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainRequest.builder()
+                .config(QUICK).resume(true).overwrite(true).build());
+        assertTrue(e.getMessage().contains("--resume and --overwrite cannot be combined"), e.getMessage());
+    }
+
+    /** Every file under {@code dir} but the lock file, with its bytes. */
+    private static Map<String, byte[]> snapshot(Path dir) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                if (!file.getFileName().toString().equals(ModelDirectory.LOCK)) {
+                    files.put(dir.relativize(file).toString(), Files.readAllBytes(file));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((file, bytes) -> assertArrayEquals(bytes, actual.get(file), file));
+    }
+
+    /** Entries of the directory beside {@code dir} that are hidden siblings of it. */
+    private static List<String> siblings(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir.getParent())) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith("." + dir.getFileName())).toList();
+        }
+    }
+
+    @Test
+    void aFailedOverwriteLeavesTheOldModelByteIdentical() throws Exception {
+        Path out = tmp.resolve("kept");
+        quiet().train(TrainRequest.builder().config(QUICK).device("cpu").epochs(2).out(out).build(), List.of());
+        Map<String, byte[]> before = snapshot(out);
+        assertTrue(before.containsKey("model.params") && before.containsKey("metrics.json"),
+                before.keySet().toString());
+
+        NonFiniteLossException diverged = assertThrows(NonFiniteLossException.class, () -> quiet().train(
+                TrainRequest.builder().config(DIVERGE).device("cpu").out(out).overwrite(true).build(), List.of()));
+        assertTrue(diverged.getMessage().contains("the model in " + out + " is left as it was"), diverged.getMessage());
+        assertSameFiles(before, snapshot(out));
+
+        Path emptyCsv = Files.writeString(tmp.resolve("empty.csv"), "a,b,label\n");
+        Path csvConfig = Files.writeString(tmp.resolve("csv.yaml"), "data: {source: csv, csv: {train: " + emptyCsv
+                + ", labelColumn: label}}\nmodel: {type: mlp}\nloss: {type: multiclass-hinge}\n");
+        IllegalArgumentException unreadable = assertThrows(IllegalArgumentException.class, () -> quiet().train(
+                TrainRequest.builder().config(csvConfig).device("cpu").out(out).overwrite(true).build(), List.of()));
+        assertTrue(unreadable.getMessage().contains("no data rows"), unreadable.getMessage());
+        assertSameFiles(before, snapshot(out));
+        assertEquals(List.of(), siblings(out), "no hidden sibling is left behind");
+    }
+
+    @Test
+    void anOverwriteSwapsTheCompletedRunIntoPlace() throws Exception {
+        Path out = tmp.resolve("replaced");
+        quiet().train(TrainRequest.builder().config(QUICK).device("cpu").epochs(1).out(out).build(), List.of());
+        Files.writeString(out.resolve(ModelDirectory.CALIBRATION), "{}");
+        RunReport report = quiet().train(TrainRequest.builder().config(QUICK).device("cpu").epochs(2).out(out)
+                .overwrite(true).build(), List.of());
+        assertEquals(out, report.modelDir());
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals(2, metrics.get("epochs").size());
+        assertEquals("epoch-0001", Files.readString(out.resolve("checkpoints/LATEST")).trim());
+        assertFalse(Files.exists(out.resolve(ModelDirectory.CALIBRATION)), "nothing of the old run stays");
+        assertEquals(List.of(), siblings(out));
+    }
+
+    @Test
+    void aFailedFreshRunLeavesNoModelDirectory() {
+        Path out = tmp.resolve("diverged");
+        assertThrows(NonFiniteLossException.class, () -> quiet().train(request(DIVERGE, out, false), List.of()));
+        assertFalse(Files.exists(out), "a run that failed before its first checkpoint leaves nothing");
+    }
+
+    @Test
+    void aRunKilledBeforeItsFirstCheckpointCanBeStartedAgain() throws Exception {
+        Path out = tmp.resolve("restarted");
+        Path partial = Files.createDirectories(out.resolve("checkpoints/.tmp-epoch-00001234567"));
+        Files.write(partial.resolve(Checkpoints.PARAMETERS), new byte[] {1, 2, 3});
+        Files.writeString(out.resolve(ModelDirectory.LOCK), "999999999\n");
+        quiet().train(TrainRequest.builder().config(QUICK).device("cpu").epochs(1).out(out).build(), List.of());
+        assertTrue(Files.isRegularFile(out.resolve("config.yaml")));
+        try (Stream<Path> entries = Files.list(out.resolve("checkpoints"))) {
+            assertEquals(List.of(), entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".tmp-"))
+                    .toList());
+        }
+    }
+
+    @Test
+    void aResumeRemovesTheTemporaryDirectoriesOfKilledCheckpointWrites() throws Exception {
+        Path out = tmp.resolve("cleaned");
+        quiet().train(TrainRequest.builder().config(QUICK).device("cpu").epochs(2).out(out).build(), List.of());
+        Path partial = Files.createDirectories(out.resolve("checkpoints/.tmp-epoch-00029876543"));
+        Files.write(partial.resolve(Checkpoints.PARAMETERS), new byte[] {1, 2, 3});
+        quiet().train(TrainRequest.builder().config(QUICK).device("cpu").epochs(3).out(out).resume(true).build(),
+                List.of());
+        assertFalse(Files.exists(partial));
+        assertEquals("epoch-0002", Files.readString(out.resolve("checkpoints/LATEST")).trim());
+    }
+
+    @Test
+    void aSecondTrainOnTheSameDirectoryIsRefusedNamingTheHoldersPid() throws Exception {
+        Path out = tmp.resolve("locked");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.hingekit.cli.Main", "train",
+                "--config", RESUME.toString(), "--out", out.toString(), "--device", "cpu", "--no-tensorboard")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("holder.log").toFile()).start();
+        try {
+            Path lock = out.resolve(ModelDirectory.LOCK);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!(Files.exists(lock) && Files.readString(lock).endsWith("\n")) && holder.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(holder.isAlive(),
+                    "the first run ended too soon: " + Files.readString(tmp.resolve("holder.log")));
+            for (boolean resume : new boolean[] {false, true}) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> quiet().train(
+                        TrainRequest.builder().config(QUICK).device("cpu").out(out).resume(resume).overwrite(!resume)
+                                .build(), List.of()));
+                assertTrue(e.getMessage().contains("is in use by process PID " + holder.pid()), e.getMessage());
+            }
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+        DirectoryLock released = DirectoryLock.acquire(out.resolve(ModelDirectory.LOCK));
+        String owner = Files.readString(out.resolve(ModelDirectory.LOCK));
+        released.close();
+        assertEquals(ProcessHandle.current().pid() + "\n", owner, "the OS released the killed holder's lock");
+    }
+
+    @Test
+    void aResumeRefusesAConfigThatChangesTheNetworkDataOrLossNamingTheKeys() throws Exception {
+        Path out = tmp.resolve("guarded");
+        quiet().train(TrainRequest.builder().config(QUICK).device("cpu").epochs(1).out(out).build(), List.of());
+        Map<String, byte[]> before = snapshot(out);
+        String quick = Files.readString(QUICK);
+        Path changed = Files.writeString(tmp.resolve("quick.yaml"), quick.replace("hidden: [16]", "hidden: [32]")
+                .replace("margin: 1.0", "margin: 2.0").replace("samples: 600", "samples: 700"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> quiet().train(
+                TrainRequest.builder().config(changed).device("cpu").epochs(2).out(out).resume(true).build(),
+                List.of()));
+        assertTrue(e.getMessage().startsWith("--resume: the config differs from " + out.resolve("checkpoints")),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(" in data.blobs.samples (600 -> 700), loss.margin (1.0 -> 2.0), "
+                + "model.hidden ([16] -> [32]); a resume may change only training.epochs, training.patience, "
+                + "training.logInterval"), e.getMessage());
+        assertSameFiles(before, snapshot(out));
+
+        Path safe = Files.writeString(tmp.resolve("safe.yaml"), quick.replace("epochs: 4", "epochs: 3")
+                .replace("logInterval: 5", "logInterval: 3\n  patience: 5"));
+        quiet().train(TrainRequest.builder().config(safe).device("cpu").out(out).resume(true).build(), List.of());
+        assertTrue(Files.readString(out.resolve("config.yaml")).contains("patience: 5"));
+        assertEquals("epoch-0002", Files.readString(out.resolve("checkpoints/LATEST")).trim());
     }
 }
