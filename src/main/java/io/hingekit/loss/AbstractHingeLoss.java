@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import ai.djl.training.loss.Loss;
+import io.hingekit.util.Checks;
 
 /**
  * Base of the hinge losses: a DJL {@link Loss} whose value is the mean over the batch of its per-sample losses,
@@ -66,14 +67,6 @@ public abstract class AbstractHingeLoss extends Loss implements PerSampleLoss {
         return power == 2 ? clipped.square() : clipped;
     }
 
-    /** Fails unless {@code power} is 1 or 2. */
-    static int checkPower(int power) {
-        if (power != 1 && power != 2) {
-            throw new IllegalArgumentException("power must be 1 or 2, got " + power);
-        }
-        return power;
-    }
-
     /**
      * Builder settings every hinge loss shares.
      *
@@ -122,7 +115,7 @@ public abstract class AbstractHingeLoss extends Loss implements PerSampleLoss {
          * @throws IllegalArgumentException if the name is null or blank
          */
         protected void checkShared() {
-            LossInputs.lossName(name);
+            Checks.nonBlank("name", name);
         }
 
         /**

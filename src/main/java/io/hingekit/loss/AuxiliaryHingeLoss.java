@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import io.hingekit.util.Checks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -167,14 +168,11 @@ public final class AuxiliaryHingeLoss extends Loss implements PerSampleLoss, Los
          * @throws IllegalArgumentException naming the first invalid setting
          */
         public AuxiliaryHingeLoss build() {
-            LossInputs.lossName(name);
-            if (primary == null || hinge == null) {
-                throw new IllegalArgumentException("primary and hinge must not be null");
-            }
-            LossInputs.nonNegative("lambda", lambda);
-            if (hingePredictionIndex < 0) {
-                throw new IllegalArgumentException("hingePredictionIndex must be >= 0, got " + hingePredictionIndex);
-            }
+            Checks.nonBlank("name", name);
+            Checks.present("primary", primary);
+            Checks.present("hinge", hinge);
+            Checks.nonNegativeFinite("lambda", lambda);
+            Checks.nonNegative("hingePredictionIndex", hingePredictionIndex);
             return new AuxiliaryHingeLoss(this);
         }
     }

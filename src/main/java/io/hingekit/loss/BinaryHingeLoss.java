@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.util.Checks;
 
 /**
  * Binary hinge loss of a score {@code s} for a label {@code y} in {-1, +1}:
@@ -162,9 +163,9 @@ public final class BinaryHingeLoss extends AbstractHingeLoss {
          */
         public BinaryHingeLoss build() {
             checkShared();
-            LossInputs.nonNegative("margin", margin);
-            LossInputs.nonNegative("positiveWeight", positiveWeight);
-            LossInputs.nonNegative("negativeWeight", negativeWeight);
+            Checks.nonNegativeFinite("margin", margin);
+            Checks.nonNegativeFinite("positiveWeight", positiveWeight);
+            Checks.nonNegativeFinite("negativeWeight", negativeWeight);
             return new BinaryHingeLoss(this);
         }
 

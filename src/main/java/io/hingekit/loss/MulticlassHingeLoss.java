@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.util.Checks;
 
 /**
  * Multi-class hinge loss of scores {@code s} (N, C) for class labels {@code y} in [0, C), in three variants:
@@ -265,14 +266,12 @@ public final class MulticlassHingeLoss extends AbstractHingeLoss {
          */
         public MulticlassHingeLoss build() {
             checkShared();
-            if (variant == null) {
-                throw new IllegalArgumentException("variant must not be null");
-            }
-            LossInputs.nonNegative("margin", margin);
-            checkPower(power);
+            Checks.present("variant", variant);
+            Checks.nonNegativeFinite("margin", margin);
+            Checks.check(power == 1 || power == 2, "power", "1 or 2", power);
             if (classWeights != null) {
                 for (int c = 0; c < classWeights.length; c++) {
-                    LossInputs.nonNegative("classWeights[" + c + "]", classWeights[c]);
+                    Checks.nonNegativeFinite("classWeights[" + c + "]", classWeights[c]);
                 }
             }
             return new MulticlassHingeLoss(this);

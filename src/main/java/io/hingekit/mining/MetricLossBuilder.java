@@ -1,5 +1,7 @@
 package io.hingekit.mining;
 
+import io.hingekit.util.Checks;
+
 /**
  * The properties the metric hinge losses share (name, margin, distance, miner, squared, reduction), set through a
  * self-typed builder so each loss's builder adds only its own.
@@ -27,7 +29,7 @@ public abstract class MetricLossBuilder<T extends MetricLossBuilder<T>> {
     /**
      * Sets the loss name shown by DJL's training listeners.
      *
-     * @param name non-empty
+     * @param name non-blank
      * @return this builder
      */
     public T name(String name) {
@@ -92,7 +94,7 @@ public abstract class MetricLossBuilder<T extends MetricLossBuilder<T>> {
 
     /** Checks the shared properties; the builders call it from {@code build()}. */
     void checkShared() {
-        Checks.nonEmpty("name", name);
+        Checks.nonBlank("name", name);
         Checks.nonNegativeFinite("margin", margin);
         Checks.present("distance", distance);
         Checks.present("reduction", reduction);

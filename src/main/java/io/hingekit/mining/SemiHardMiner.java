@@ -2,6 +2,7 @@ package io.hingekit.mining;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import io.hingekit.util.Checks;
 import java.util.ArrayList;
 import java.util.List;
 

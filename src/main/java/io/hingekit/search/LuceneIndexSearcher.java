@@ -3,6 +3,7 @@ package io.hingekit.search;
 import io.hingekit.export.ExportFormat;
 import io.hingekit.export.ExportManifest;
 import io.hingekit.export.LuceneHnswWriter;
+import io.hingekit.util.Checks;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -203,9 +204,7 @@ public final class LuceneIndexSearcher implements Closeable {
 
     /** Runs an HNSW search exploring {@code candidates} graph nodes and keeps the best {@code k}. */
     TopDocs knn(float[] vector, int k, int candidates) throws IOException {
-        if (k < 1) {
-            throw new IllegalArgumentException("k: must be positive, got " + k);
-        }
+        Checks.positive("k", k);
         return searcher.search(new KnnFloatVectorQuery(vectorField, vector, Math.max(k, candidates)), k);
     }
 

@@ -108,7 +108,7 @@ class IndexRecallEvaluatorTest {
     void builderRejectsNonPositiveParameters() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> IndexRecallEvaluator.builder().queries(0).build());
-        assertEquals("queries: must be positive, got 0", e.getMessage());
+        assertEquals("queries must be > 0, got 0", e.getMessage());
     }
 
     @Test
