@@ -31,16 +31,18 @@ public abstract class AbstractHingeLoss extends Loss implements PerSampleLoss {
     /** {@inheritDoc} The scalar mean of {@link #perSample}. */
     @Override
     public final NDArray evaluate(NDList labels, NDList predictions) {
-        return Scratch.compute(labels, predictions, (l, p) -> perSample(l, p).mean());
+        try (ResultScope scope = new ResultScope()) {
+            return scope.keep(perSample(labels, predictions).mean());
+        }
     }
 
     /** {@inheritDoc} */
     @Override
     public final NDArray perSample(NDList labels, NDList predictions) {
-        return Scratch.compute(
-                labels,
-                predictions,
-                (l, p) -> LossInputs.weightBySample(classWeightedPerSample(l, p), l, validateLabels));
+        try (ResultScope scope = new ResultScope()) {
+            return scope.keep(LossInputs.weightBySample(
+                    classWeightedPerSample(labels, predictions), labels, validateLabels));
+        }
     }
 
     /**

@@ -58,7 +58,9 @@ public final class AuxiliaryHingeLoss extends Loss implements PerSampleLoss, Los
     /** {@inheritDoc} */
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        return Scratch.compute(labels, predictions, (l, p) -> primaryValue(l, p).add(hingeValue(l, p).mul(lambda)));
+        try (ResultScope scope = new ResultScope()) {
+            return scope.keep(primaryValue(labels, predictions).add(hingeValue(labels, predictions).mul(lambda)));
+        }
     }
 
     /** {@inheritDoc} The hinge part's per-sample losses. */
@@ -70,12 +72,12 @@ public final class AuxiliaryHingeLoss extends Loss implements PerSampleLoss, Los
     /** {@inheritDoc} Parts {@value #PRIMARY_PART} and {@value #HINGE_PART}, before lambda. */
     @Override
     public Map<String, NDArray> diagnostics(NDList labels, NDList predictions) {
-        NDList parts = Scratch.compute(
-                labels, predictions, (l, p) -> new NDList(primaryValue(l, p), hingeValue(l, p)));
-        Map<String, NDArray> named = new LinkedHashMap<>();
-        named.put(PRIMARY_PART, parts.get(0));
-        named.put(HINGE_PART, parts.get(1));
-        return named;
+        try (ResultScope scope = new ResultScope()) {
+            Map<String, NDArray> named = new LinkedHashMap<>();
+            named.put(PRIMARY_PART, scope.keep(primaryValue(labels, predictions)));
+            named.put(HINGE_PART, scope.keep(hingeValue(labels, predictions)));
+            return named;
+        }
     }
 
     private NDArray primaryValue(NDList labels, NDList predictions) {

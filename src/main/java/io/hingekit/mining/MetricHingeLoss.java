@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
 import io.hingekit.loss.LossDiagnostics;
 import io.hingekit.loss.PerSampleLoss;
+import io.hingekit.loss.ResultScope;
 import java.util.Map;
 
 /**

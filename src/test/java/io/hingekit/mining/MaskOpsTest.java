@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.loss.ResultScope;
 import org.junit.jupiter.api.Test;
 
 /** The shared constants and the in-place diagonal, against values written out by hand. */
