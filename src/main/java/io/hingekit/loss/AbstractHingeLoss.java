@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import ai.djl.training.loss.Loss;
-import io.hingekit.util.Checks;
 
 /**
  * Base of the hinge losses: a DJL {@link Loss} whose value is the mean over the batch of its per-sample losses,
@@ -24,7 +23,7 @@ public abstract class AbstractHingeLoss extends Loss implements PerSampleLoss {
      * @param builder the builder holding the name and the label validation switch
      */
     protected AbstractHingeLoss(BaseBuilder<?> builder) {
-        super(builder.name);
+        super(builder.getName());
         this.validateLabels = builder.validateLabels;
     }
 
@@ -70,33 +69,23 @@ public abstract class AbstractHingeLoss extends Loss implements PerSampleLoss {
     }
 
     /**
-     * Builder settings every hinge loss shares.
+     * The builder base of the binary and multi-class hinge losses: {@link LossBuilder}'s name and margin plus label
+     * validation.
      *
      * @param <T> the concrete builder, returned by each setter
      */
-    public abstract static class BaseBuilder<T extends BaseBuilder<T>> {
+    public abstract static class BaseBuilder<T extends BaseBuilder<T>> extends LossBuilder<T> {
 
-        private String name;
         private boolean validateLabels = DEFAULT_VALIDATE_LABELS;
 
         /**
-         * Starts a builder whose loss is named {@code defaultName} unless {@link #name} says otherwise.
+         * Starts a builder with a loss's defaults.
          *
          * @param defaultName the loss's default name
+         * @param defaultMargin the loss's default margin
          */
-        protected BaseBuilder(String defaultName) {
-            this.name = defaultName;
-        }
-
-        /**
-         * Sets the name under which DJL records the loss (its accumulator and metric key).
-         *
-         * @param name the name
-         * @return this builder
-         */
-        public T name(String name) {
-            this.name = name;
-            return self();
+        protected BaseBuilder(String defaultName, float defaultMargin) {
+            super(defaultName, defaultMargin);
         }
 
         /**
@@ -110,21 +99,5 @@ public abstract class AbstractHingeLoss extends Loss implements PerSampleLoss {
             this.validateLabels = validateLabels;
             return self();
         }
-
-        /**
-         * Checks the shared settings; subclasses call it from {@code build()}.
-         *
-         * @throws IllegalArgumentException if the name is null or blank
-         */
-        protected void checkShared() {
-            Checks.nonBlank("name", name);
-        }
-
-        /**
-         * Returns this builder as its concrete type.
-         *
-         * @return this builder
-         */
-        protected abstract T self();
     }
 }

@@ -34,7 +34,7 @@ public final class BinaryHingeLoss extends AbstractHingeLoss {
 
     private BinaryHingeLoss(Builder builder) {
         super(builder);
-        this.margin = builder.margin;
+        this.margin = builder.getMargin();
         this.power = builder.squared ? 2 : 1;
         this.positiveWeight = builder.positiveWeight;
         this.negativeWeight = builder.negativeWeight;
@@ -102,24 +102,12 @@ public final class BinaryHingeLoss extends AbstractHingeLoss {
     /** Builds a {@link BinaryHingeLoss}; every setter is named after the property it sets. */
     public static final class Builder extends BaseBuilder<Builder> {
 
-        private float margin = DEFAULT_MARGIN;
         private boolean squared;
         private float positiveWeight = DEFAULT_CLASS_WEIGHT;
         private float negativeWeight = DEFAULT_CLASS_WEIGHT;
 
         private Builder() {
-            super("BinaryHingeLoss");
-        }
-
-        /**
-         * Sets the margin the score must clear on the label's side, default 1.
-         *
-         * @param margin a finite value &gt;= 0
-         * @return this builder
-         */
-        public Builder margin(float margin) {
-            this.margin = margin;
-            return this;
+            super("BinaryHingeLoss", DEFAULT_MARGIN);
         }
 
         /**
@@ -163,7 +151,6 @@ public final class BinaryHingeLoss extends AbstractHingeLoss {
          */
         public BinaryHingeLoss build() {
             checkShared();
-            Checks.nonNegativeFinite("margin", margin);
             Checks.nonNegativeFinite("positiveWeight", positiveWeight);
             Checks.nonNegativeFinite("negativeWeight", negativeWeight);
             return new BinaryHingeLoss(this);

@@ -104,7 +104,7 @@ public final class MulticlassHingeLoss extends AbstractHingeLoss {
     private MulticlassHingeLoss(Builder builder) {
         super(builder);
         this.variant = builder.variant;
-        this.margin = builder.margin;
+        this.margin = builder.getMargin();
         this.power = builder.power;
         this.classWeights = builder.classWeights;
         this.divideByClasses =
@@ -181,13 +181,12 @@ public final class MulticlassHingeLoss extends AbstractHingeLoss {
     public static final class Builder extends BaseBuilder<Builder> {
 
         private Variant variant = DEFAULT_VARIANT;
-        private float margin = DEFAULT_MARGIN;
         private int power = DEFAULT_POWER;
         private float[] classWeights;
         private Boolean divideByClasses;
 
         private Builder() {
-            super("MulticlassHingeLoss");
+            super("MulticlassHingeLoss", DEFAULT_MARGIN);
         }
 
         /**
@@ -198,17 +197,6 @@ public final class MulticlassHingeLoss extends AbstractHingeLoss {
          */
         public Builder variant(Variant variant) {
             this.variant = variant;
-            return this;
-        }
-
-        /**
-         * Sets the margin the true class's score must clear, default 1.
-         *
-         * @param margin a finite value &gt;= 0
-         * @return this builder
-         */
-        public Builder margin(float margin) {
-            this.margin = margin;
             return this;
         }
 
@@ -267,7 +255,6 @@ public final class MulticlassHingeLoss extends AbstractHingeLoss {
         public MulticlassHingeLoss build() {
             checkShared();
             Checks.present("variant", variant);
-            Checks.nonNegativeFinite("margin", margin);
             Checks.check(power == 1 || power == 2, "power", "1 or 2", power);
             if (classWeights != null) {
                 for (int c = 0; c < classWeights.length; c++) {
