@@ -35,8 +35,8 @@ public final class TripletHingeLoss extends MetricHingeLoss {
     }
 
     /**
-     * Starts a builder: margin 0.2, Euclidean distance, all triplets ({@link BatchAllMiner}), not squared, hard
-     * margin, {@link Reductions#MEAN_NONZERO}, no memory.
+     * Starts a builder: margin 0.2, Euclidean distance, batch-hard mining ({@link BatchHardMiner}, as a config's
+     * default), not squared, hard margin, {@link Reductions#MEAN_NONZERO}, no memory.
      *
      * @return the builder
      */
@@ -126,7 +126,7 @@ public final class TripletHingeLoss extends MetricHingeLoss {
         private CrossBatchMemory memory;
 
         private Builder() {
-            super("TripletHingeLoss", DEFAULT_MARGIN, BatchAllMiner.all());
+            super("TripletHingeLoss", DEFAULT_MARGIN, new BatchHardMiner());
         }
 
         @Override
