@@ -18,14 +18,16 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.NDManagerExtension;
+import io.hingekit.TestManager;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@ExtendWith(NDManagerExtension.class)
 class AuxiliaryHingeLossTest {
 
     // torch.nn.functional.cross_entropy and torch.nn.MultiMarginLoss on SCORES, from loss_reference.py.
@@ -34,17 +36,8 @@ class AuxiliaryHingeLossTest {
     private static final double TORCH_MULTI_MARGIN = 0.4275;
     private static final double[] TORCH_MULTI_MARGIN_PER_SAMPLE = {0.1, 0.275, 0.4, 0.9, 0.4625};
 
+    @TestManager
     private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     @ParameterizedTest
     @EnumSource(names = {"FLOAT32", "FLOAT64"})

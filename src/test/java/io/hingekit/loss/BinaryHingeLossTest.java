@@ -15,12 +15,14 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.hingekit.NDManagerExtension;
+import io.hingekit.TestManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@ExtendWith(NDManagerExtension.class)
 class BinaryHingeLossTest {
 
     // torch.clamp(margin - y*s, min=0)[**2], printed by src/test/python/loss_reference.py.
@@ -34,17 +36,8 @@ class BinaryHingeLossTest {
     private static final double SKLEARN_MEAN = 0.425;
     private static final double SKLEARN_SAMPLE_WEIGHTED_MEAN = 0.5866666667;
 
+    @TestManager
     private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     private NDList scores(DataType dataType) {
         return list(manager.create(BINARY_SCORES).toType(dataType, false));

@@ -19,13 +19,15 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.NDManagerExtension;
+import io.hingekit.TestManager;
 import io.hingekit.loss.MulticlassHingeLoss.Variant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@ExtendWith(NDManagerExtension.class)
 class MulticlassHingeLossTest {
 
     // torch.nn.MultiMarginLoss, printed by src/test/python/loss_reference.py.
@@ -46,17 +48,8 @@ class MulticlassHingeLossTest {
     private static final double[] NUMPY_OVR_P1_M1 = {3.4, 4.0, 3.35, 4.85, 3.7};
     private static final double[] NUMPY_OVR_P2_M05 = {1.93, 2.81, 1.57, 7.0725, 1.545};
 
+    @TestManager
     private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     private NDList scoresOf(DataType dataType) {
         return list(scores(manager, dataType));
