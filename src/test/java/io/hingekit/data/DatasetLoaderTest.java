@@ -3,10 +3,10 @@ package io.hingekit.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import io.hingekit.Expect;
 import io.hingekit.NDManagerExtension;
 import io.hingekit.config.DataConfig;
 import io.hingekit.config.DataSource;
@@ -78,24 +78,20 @@ class DatasetLoaderTest {
         Path text = Files.writeString(dir.resolve("text.csv"), "a,label\n1,0\nabc,1\n");
         Path noLabel = Files.writeString(dir.resolve("nolabel.csv"), "a,b\n1,0\n");
         CsvSource source = new CsvSource("label");
-        IllegalArgumentException e1 = assertThrows(IllegalArgumentException.class,
-                () -> source.load(java.util.List.of(nan), manager));
-        assertTrue(e1.getMessage().contains("line 3") && e1.getMessage().contains("NaN"), e1.getMessage());
-        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
-                () -> source.load(java.util.List.of(text), manager));
-        assertTrue(e2.getMessage().contains("not a number"), e2.getMessage());
-        IllegalArgumentException e3 = assertThrows(IllegalArgumentException.class,
-                () -> source.load(java.util.List.of(noLabel), manager));
-        assertTrue(e3.getMessage().contains("no column named 'label'"), e3.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> source.load(java.util.List.of(nan), manager), "line 3", "NaN");
+        Expect.rejects(IllegalArgumentException.class,
+                () -> source.load(java.util.List.of(text), manager), "not a number");
+        Expect.rejects(IllegalArgumentException.class,
+                () -> source.load(java.util.List.of(noLabel), manager), "no column named 'label'");
     }
 
     @Test
     void nonFiniteFeaturesAreRejectedWhenLoaded(NDManager manager) {
         float[] x = {0, 1, 2, Float.POSITIVE_INFINITY, 4, 5};
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LabeledData(
+        Expect.rejects(IllegalArgumentException.class, () -> new LabeledData(
                 manager.create(x, new ai.djl.ndarray.types.Shape(3, 2)), manager.create(new float[] {0, 1, 0}),
-                java.util.List.of("a", "b")));
-        assertTrue(e.getMessage().contains("row 1"), e.getMessage());
+                java.util.List.of("a", "b")), "row 1");
     }
 
     @Test

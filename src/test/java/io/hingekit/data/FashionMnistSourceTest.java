@@ -2,7 +2,6 @@ package io.hingekit.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Dataset;
+import io.hingekit.Expect;
 import io.hingekit.NDManagerExtension;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -46,11 +46,9 @@ class FashionMnistSourceTest {
     @Test
     void missingDirectoryNamesTheThreeWaysToProvideTheData(@TempDir Path empty, NDManager manager) {
         FashionMnistSource source = new FashionMnistSource(empty, cache);
-        FashionMnistSource.MissingDatasetException e = assertThrows(
+        Expect.rejects(
                 FashionMnistSource.MissingDatasetException.class,
-                () -> source.load(Dataset.Usage.TRAIN, manager));
-        assertTrue(e.getMessage().contains("--data-dir"), e.getMessage());
-        assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
-        assertTrue(e.getMessage().contains("DJL_OFFLINE"), e.getMessage());
+                () -> source.load(Dataset.Usage.TRAIN, manager),
+                "--data-dir", "apt-get install dataset-fashion-mnist", "DJL_OFFLINE");
     }
 }

@@ -11,13 +11,13 @@ import static io.hingekit.loss.LossFixtures.list;
 import static io.hingekit.loss.LossFixtures.scores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.Expect;
 import io.hingekit.NDManagerExtension;
 import io.hingekit.TestManager;
 import java.util.List;
@@ -109,23 +109,21 @@ class AuxiliaryHingeLossTest {
     @Test
     void rejectsHingePredictionIndexBeyondPredictions() {
         AuxiliaryHingeLoss loss = AuxiliaryHingeLoss.builder().hingePredictionIndex(2).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> loss.evaluate(list(labels(manager)), list(scores(manager, DataType.FLOAT32))));
-        assertTrue(e.getMessage().contains("hingePredictionIndex 2"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> loss.evaluate(list(labels(manager)), list(scores(manager, DataType.FLOAT32))),
+                "hingePredictionIndex 2");
     }
 
     @Test
     void rejectsNegativeHingePredictionIndex() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AuxiliaryHingeLoss.builder().hingePredictionIndex(-1).build());
-        assertTrue(e.getMessage().contains("hingePredictionIndex"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> AuxiliaryHingeLoss.builder().hingePredictionIndex(-1).build(), "hingePredictionIndex");
     }
 
     @Test
     void rejectsNegativeLambda() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AuxiliaryHingeLoss.builder().lambda(-0.5f).build());
-        assertTrue(e.getMessage().contains("lambda") && e.getMessage().contains("-0.5"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> AuxiliaryHingeLoss.builder().lambda(-0.5f).build(), "lambda", "-0.5");
     }
 
     @Test

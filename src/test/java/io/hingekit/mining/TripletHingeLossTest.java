@@ -12,6 +12,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hingekit.Expect;
 import io.hingekit.NDManagerExtension;
 import io.hingekit.TestManager;
 import java.util.Arrays;
@@ -267,21 +268,18 @@ class TripletHingeLossTest {
 
     @Test
     void builderRejectsBadProperties() {
-        IllegalArgumentException margin = assertThrows(IllegalArgumentException.class,
-                () -> TripletHingeLoss.builder().margin(-0.1f).build());
-        assertTrue(margin.getMessage().contains("margin") && margin.getMessage().contains("-0.1"));
-        IllegalArgumentException miner = assertThrows(IllegalArgumentException.class,
-                () -> TripletHingeLoss.builder().miner(null).build());
-        assertTrue(miner.getMessage().contains("miner"));
+        Expect.rejects(IllegalArgumentException.class,
+                () -> TripletHingeLoss.builder().margin(-0.1f).build(), "margin", "-0.1");
+        Expect.rejects(IllegalArgumentException.class, () -> TripletHingeLoss.builder().miner(null).build(), "miner");
         assertThrows(IllegalArgumentException.class, () -> TripletHingeLoss.builder().name("").build());
     }
 
     @Test
     void badInputIsRejected() {
         TripletHingeLoss loss = TripletHingeLoss.builder().build();
-        IllegalArgumentException count = assertThrows(IllegalArgumentException.class, () -> loss.evaluate(
-                new NDList(manager.create(new long[] {0, 1})), new NDList(manager.ones(new Shape(3, 2)))));
-        assertTrue(count.getMessage().contains("one class id per embedding"), count.getMessage());
+        Expect.rejects(IllegalArgumentException.class, () -> loss.evaluate(
+                new NDList(manager.create(new long[] {0, 1})), new NDList(manager.ones(new Shape(3, 2)))),
+                "one class id per embedding");
         assertThrows(IllegalArgumentException.class, () -> loss.evaluate(
                 new NDList(manager.create(new long[] {0})),
                 new NDList(manager.create(new int[] {1, 2}).reshape(1, 2))));
