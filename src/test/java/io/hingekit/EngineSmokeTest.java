@@ -6,14 +6,14 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NDManagerExtension.class)
 class EngineSmokeTest {
     @Test
-    void pytorchEngineLoadsOffline() {
+    void pytorchEngineLoadsOffline(NDManager manager) {
         assertEquals("PyTorch", Engine.getInstance().getEngineName());
-        try (NDManager m = NDManager.newBaseManager()) {
-            NDArray a = m.create(new float[] {1, 2, 3});
-            assertEquals(14f, a.mul(a).sum().getFloat(), 1e-6);
-        }
+        NDArray a = manager.create(new float[] {1, 2, 3});
+        assertEquals(14f, a.mul(a).sum().getFloat(), 1e-6);
     }
 }

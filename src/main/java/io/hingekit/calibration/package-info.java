@@ -28,5 +28,7 @@
  * double[][] p = calibrator.probabilities(testScores);
  * double ece = CalibrationMetrics.expectedCalibrationError(p, testLabels);
  * }</pre>
+ *
+ * <p><b>Layering:</b> plain-Java statistics outside the training stack; may import util and files only.
  */
 package io.hingekit.calibration;

@@ -12,6 +12,7 @@ import io.hingekit.inference.ModelEmbeddingSource;
 import io.hingekit.search.IndexRecallEvaluator;
 import io.hingekit.search.IndexRecallReport;
 import io.hingekit.search.LuceneIndexSearcher;
+import io.hingekit.util.Checks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -94,9 +95,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (evaluate && format != ExportFormat.LUCENE) {
             throw new IllegalArgumentException("--evaluate needs --format lucene, got --format " + format.id());
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
-        }
+        Checks.check(batchSize >= 1, "--batch-size", "positive", batchSize);
         ExportOptions options = ExportOptions.builder()
                 .format(format).out(out).overwrite(overwrite)
                 .maxConnections(maxConnections).beamWidth(beamWidth)

@@ -2,6 +2,7 @@ package io.hingekit.data;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.util.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -30,15 +31,9 @@ public final class BlobsSource {
      * @param seed seed of the centres and the samples
      */
     public BlobsSource(int features, int classes, double spread, long seed) {
-        if (features < 1) {
-            throw new IllegalArgumentException("data.blobs.features must be >= 1, got " + features);
-        }
-        if (classes < 2) {
-            throw new IllegalArgumentException("data.blobs.classes must be >= 2, got " + classes);
-        }
-        if (!(spread > 0)) {
-            throw new IllegalArgumentException("data.blobs.spread must be > 0, got " + spread);
-        }
+        Checks.check(features >= 1, "data.blobs.features", ">= 1", features);
+        Checks.check(classes >= 2, "data.blobs.classes", ">= 2", classes);
+        Checks.check(spread > 0, "data.blobs.spread", "> 0", spread);
         this.features = features;
         this.classes = classes;
         this.spread = spread;

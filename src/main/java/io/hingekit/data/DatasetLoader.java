@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.dataset.Dataset;
 import io.hingekit.config.DataConfig;
 import io.hingekit.config.NormalizeType;
+import io.hingekit.util.Checks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,10 +121,8 @@ public final class DatasetLoader {
 
     private static DataSplits split(
             LabeledData train, LabeledData test, double validationFraction, long seed, NDManager manager) {
-        if (!(validationFraction > 0 && validationFraction < 1)) {
-            throw new IllegalArgumentException(
-                    "data.validationFraction must be in (0, 1), got " + validationFraction);
-        }
+        Checks.check(validationFraction > 0 && validationFraction < 1, "data.validationFraction", "in (0, 1)",
+                validationFraction);
         LabeledData[] parts = partition(train, validationFraction, seed, manager);
         return new DataSplits(parts[0], parts[1], test, null);
     }

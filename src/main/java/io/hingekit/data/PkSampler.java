@@ -2,6 +2,7 @@ package io.hingekit.data;
 
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Sampler;
+import io.hingekit.util.Checks;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,9 +74,7 @@ public final class PkSampler implements Sampler, EpochAware {
 
     @Override
     public synchronized void setEpoch(int epoch) {
-        if (epoch < 0) {
-            throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
-        }
+        Checks.nonNegative("epoch", epoch);
         this.epoch = epoch;
     }
 
@@ -253,14 +252,10 @@ public final class PkSampler implements Sampler, EpochAware {
             if (labels == null || labels.length == 0) {
                 throw new IllegalArgumentException("labels must be set and non-empty");
             }
-            if (samplesPerClass < 1) {
-                throw new IllegalArgumentException("samplesPerClass must be >= 1, got " + samplesPerClass);
-            }
+            Checks.check(samplesPerClass >= 1, "samplesPerClass", ">= 1", samplesPerClass);
             long classes = Arrays.stream(labels).distinct().count();
-            if (classesPerBatch < 1 || classesPerBatch > classes) {
-                throw new IllegalArgumentException("classesPerBatch must be in [1, " + classes
-                        + "] (the number of classes in labels), got " + classesPerBatch);
-            }
+            Checks.check(classesPerBatch >= 1 && classesPerBatch <= classes, "classesPerBatch",
+                    "in [1, " + classes + "] (the number of classes in labels)", classesPerBatch);
             return new PkSampler(this);
         }
     }

@@ -2,6 +2,7 @@ package io.hingekit.data;
 
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Sampler;
+import io.hingekit.util.Checks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -28,9 +29,7 @@ public final class ShuffleSampler implements Sampler, EpochAware {
      * @param seed base seed of the shuffle
      */
     public ShuffleSampler(int batchSize, boolean shuffle, long seed) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
-        }
+        Checks.check(batchSize >= 1, "batch size", ">= 1", batchSize);
         this.batchSize = batchSize;
         this.shuffle = shuffle;
         this.seed = seed;

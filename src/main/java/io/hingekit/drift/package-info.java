@@ -29,5 +29,7 @@
  * double psi = PopulationStabilityIndex.builder().bins(10).build().compute(referenceMargins, currentMargins).value();
  * double[] adjusted = MultipleTesting.parse("bh").adjust(new double[] {ks.pValue(), otherPValue});
  * }</pre>
+ *
+ * <p><b>Layering:</b> plain-Java statistics outside the training stack; may import util and files only.
  */
 package io.hingekit.drift;

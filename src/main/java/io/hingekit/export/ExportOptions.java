@@ -1,6 +1,7 @@
 package io.hingekit.export;
 
 import ai.djl.util.Progress;
+import io.hingekit.util.Checks;
 import java.nio.file.Path;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 
@@ -116,21 +117,11 @@ public record ExportOptions(
          * @throws IllegalArgumentException naming the missing or out-of-range parameter
          */
         public ExportOptions build() {
-            if (format == null) {
-                throw new IllegalArgumentException("format: required");
-            }
-            if (out == null) {
-                throw new IllegalArgumentException("out: required");
-            }
-            requireRange("maxConnections", maxConnections, Lucene99HnswVectorsFormat.MAXIMUM_MAX_CONN);
-            requireRange("beamWidth", beamWidth, Lucene99HnswVectorsFormat.MAXIMUM_BEAM_WIDTH);
+            Checks.present("format", format);
+            Checks.present("out", out);
+            Checks.between("maxConnections", maxConnections, 1, Lucene99HnswVectorsFormat.MAXIMUM_MAX_CONN);
+            Checks.between("beamWidth", beamWidth, 1, Lucene99HnswVectorsFormat.MAXIMUM_BEAM_WIDTH);
             return new ExportOptions(format, out, overwrite, maxConnections, beamWidth, progress);
-        }
-
-        private static void requireRange(String name, int value, int max) {
-            if (value < 1 || value > max) {
-                throw new IllegalArgumentException(name + ": must be in [1, " + max + "], got " + value);
-            }
         }
     }
 }

@@ -26,14 +26,14 @@ import org.apache.lucene.store.FSDirectory;
  * <ul>
  *   <li>{@value #VECTOR_FIELD}: a {@link KnnFloatVectorField} indexed in an HNSW graph built with the export's
  *       {@code maxConnections} and {@code beamWidth}; its similarity follows the model's distance
- *       ({@link VectorDistance#similarity(boolean)}: COSINE for L2-normalised vectors, EUCLIDEAN otherwise);
+ *       ({@code similarity(VectorDistance, boolean)}: COSINE for L2-normalised vectors, EUCLIDEAN otherwise);
  *   <li>{@value #ID_FIELD}: a {@link LongField} (point, doc value, stored) with the item id;
  *   <li>{@value #LABEL_FIELD}: an {@link IntField} (point, doc value, stored) with the label.
  * </ul>
  * The index is force-merged into one segment, so a search walks one graph. Documents are buffered up to
  * {@value #RAM_BUFFER_MB} MB before Lucene flushes a segment; the vectors themselves are read from disk while
  * merging, but the merged segment's graph is held in memory (of the order of {@code 16 * maxConnections} bytes
- * per item on its bottom layer). Read it with {@link LuceneIndexSearcher}; plain Lucene readers need no
+ * per item on its bottom layer). Read it with {@code io.hingekit.search.LuceneIndexSearcher}; plain Lucene readers need no
  * Hingekit code (the HNSW parameters only affect writing).
  */
 public final class LuceneHnswWriter implements EmbeddingWriter {

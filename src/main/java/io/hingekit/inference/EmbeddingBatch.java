@@ -2,6 +2,7 @@ package io.hingekit.inference;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import io.hingekit.util.Checks;
 
 /**
  * One batch of embeddings on the host, as an {@link EmbeddingSource} delivers them to the export writers.
@@ -24,9 +25,7 @@ public record EmbeddingBatch(long[] ids, int[] labels, float[] vectors, int dime
      * @param thumbnails images of the rows, or null
      */
     public EmbeddingBatch {
-        if (dimension < 1) {
-            throw new IllegalArgumentException("dimension must be positive, got " + dimension);
-        }
+        Checks.positive("dimension", dimension);
         if (labels.length != ids.length) {
             throw new IllegalArgumentException("labels: " + labels.length + " labels for " + ids.length + " ids");
         }

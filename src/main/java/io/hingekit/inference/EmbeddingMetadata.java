@@ -1,6 +1,7 @@
 package io.hingekit.inference;
 
 import io.hingekit.config.VectorDistance;
+import io.hingekit.util.Checks;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +37,7 @@ public record EmbeddingMetadata(
      * @param labelNames class names, or null for none
      */
     public EmbeddingMetadata {
-        if (distance == null) {
-            throw new IllegalArgumentException("distance: required");
-        }
+        Checks.present("distance", distance);
         config = config == null ? Map.of() : Map.copyOf(config);
         labelNames = labelNames == null ? List.of() : List.copyOf(labelNames);
     }

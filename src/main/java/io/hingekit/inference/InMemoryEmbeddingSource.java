@@ -1,5 +1,6 @@
 package io.hingekit.inference;
 
+import io.hingekit.util.Checks;
 import java.util.Arrays;
 import java.util.Iterator;
 
@@ -164,9 +165,7 @@ public final class InMemoryEmbeddingSource implements EmbeddingSource {
             if (vectors == null || labels == null || metadata == null) {
                 throw new IllegalArgumentException("vectors, labels and metadata are required");
             }
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
-            }
+            Checks.positive("batchSize", batchSize);
             if (ids == null) {
                 ids = new long[labels.length];
                 Arrays.setAll(ids, i -> i);

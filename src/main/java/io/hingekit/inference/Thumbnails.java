@@ -1,5 +1,7 @@
 package io.hingekit.inference;
 
+import io.hingekit.util.Checks;
+
 /**
  * Small images of a batch's items (for example the input images), drawn into the projector's sprite.
  *
@@ -20,12 +22,8 @@ public record Thumbnails(int width, int height, int channels, byte[] pixels) {
      * @param pixels the 8-bit pixel values
      */
     public Thumbnails {
-        if (width < 1 || height < 1) {
-            throw new IllegalArgumentException("thumbnail size must be positive, got " + width + "x" + height);
-        }
-        if (channels != 1 && channels != 3) {
-            throw new IllegalArgumentException("channels: expected 1 or 3, got " + channels);
-        }
+        Checks.check(width >= 1 && height >= 1, "thumbnail size", "positive", width + "x" + height);
+        Checks.check(channels == 1 || channels == 3, "channels", "1 or 3", channels);
         if (pixels.length % imageBytes(width, height, channels) != 0) {
             throw new IllegalArgumentException("pixels: length " + pixels.length + " is not a multiple of "
                     + width + "x" + height + "x" + channels);

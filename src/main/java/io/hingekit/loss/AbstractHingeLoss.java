@@ -23,23 +23,25 @@ public abstract class AbstractHingeLoss extends Loss implements PerSampleLoss {
      * @param builder the builder holding the name and the label validation switch
      */
     protected AbstractHingeLoss(BaseBuilder<?> builder) {
-        super(builder.name);
+        super(builder.getName());
         this.validateLabels = builder.validateLabels;
     }
 
     /** {@inheritDoc} The scalar mean of {@link #perSample}. */
     @Override
     public final NDArray evaluate(NDList labels, NDList predictions) {
-        return Scratch.compute(labels, predictions, (l, p) -> perSample(l, p).mean());
+        try (ResultScope scope = new ResultScope()) {
+            return scope.keep(perSample(labels, predictions).mean());
+        }
     }
 
     /** {@inheritDoc} */
     @Override
     public final NDArray perSample(NDList labels, NDList predictions) {
-        return Scratch.compute(
-                labels,
-                predictions,
-                (l, p) -> LossInputs.weightBySample(classWeightedPerSample(l, p), l, validateLabels));
+        try (ResultScope scope = new ResultScope()) {
+            return scope.keep(LossInputs.weightBySample(
+                    classWeightedPerSample(labels, predictions), labels, validateLabels));
+        }
     }
 
     /**
@@ -60,48 +62,44 @@ public abstract class AbstractHingeLoss extends Loss implements PerSampleLoss {
         return validateLabels;
     }
 
+    /**
+     * Returns a scalar as an array on {@code like}'s manager, device and data type, for products that autograd
+     * differentiates. DJL turns a Java number operand into a tensor over a direct buffer that it frees right after
+     * the operation while autograd still holds it for backward; a garbage collection in between made backward read
+     * freed memory (runs that parted by chance). An array owned by the batch's manager lives until the batch closes.
+     *
+     * @param like the array the scalar multiplies or divides
+     * @param value the scalar
+     * @return a 0-d array
+     */
+    static NDArray scalar(NDArray like, float value) {
+        return like.getManager().create(value).toType(like.getDataType(), false);
+    }
+
     /** {@code max(0, z)^power} for power 1 or 2; zero gradient at the kink z = 0, as in PyTorch's hinge losses. */
     static NDArray hinge(NDArray z, int power) {
         NDArray clipped = Activation.relu(z);
         return power == 2 ? clipped.square() : clipped;
     }
 
-    /** Fails unless {@code power} is 1 or 2. */
-    static int checkPower(int power) {
-        if (power != 1 && power != 2) {
-            throw new IllegalArgumentException("power must be 1 or 2, got " + power);
-        }
-        return power;
-    }
-
     /**
-     * Builder settings every hinge loss shares.
+     * The builder base of the binary and multi-class hinge losses: {@link LossBuilder}'s name and margin plus label
+     * validation.
      *
      * @param <T> the concrete builder, returned by each setter
      */
-    public abstract static class BaseBuilder<T extends BaseBuilder<T>> {
+    public abstract static class BaseBuilder<T extends BaseBuilder<T>> extends LossBuilder<T> {
 
-        private String name;
         private boolean validateLabels = DEFAULT_VALIDATE_LABELS;
 
         /**
-         * Starts a builder whose loss is named {@code defaultName} unless {@link #name} says otherwise.
+         * Starts a builder with a loss's defaults.
          *
          * @param defaultName the loss's default name
+         * @param defaultMargin the loss's default margin
          */
-        protected BaseBuilder(String defaultName) {
-            this.name = defaultName;
-        }
-
-        /**
-         * Sets the name under which DJL records the loss (its accumulator and metric key).
-         *
-         * @param name the name
-         * @return this builder
-         */
-        public T name(String name) {
-            this.name = name;
-            return self();
+        protected BaseBuilder(String defaultName, float defaultMargin) {
+            super(defaultName, defaultMargin);
         }
 
         /**
@@ -115,21 +113,5 @@ public abstract class AbstractHingeLoss extends Loss implements PerSampleLoss {
             this.validateLabels = validateLabels;
             return self();
         }
-
-        /**
-         * Checks the shared settings; subclasses call it from {@code build()}.
-         *
-         * @throws IllegalArgumentException if the name is null or blank
-         */
-        protected void checkShared() {
-            LossInputs.lossName(name);
-        }
-
-        /**
-         * Returns this builder as its concrete type.
-         *
-         * @return this builder
-         */
-        protected abstract T self();
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import io.hingekit.util.Checks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,7 +58,10 @@ public final class AuxiliaryHingeLoss extends Loss implements PerSampleLoss, Los
     /** {@inheritDoc} */
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        return Scratch.compute(labels, predictions, (l, p) -> primaryValue(l, p).add(hingeValue(l, p).mul(lambda)));
+        try (ResultScope scope = new ResultScope()) {
+            return scope.keep(primaryValue(labels, predictions).add(hingeValue(labels, predictions).mul(
+                    AbstractHingeLoss.scalar(predictions.head(), lambda))));
+        }
     }
 
     /** {@inheritDoc} The hinge part's per-sample losses. */
@@ -69,12 +73,12 @@ public final class AuxiliaryHingeLoss extends Loss implements PerSampleLoss, Los
     /** {@inheritDoc} Parts {@value #PRIMARY_PART} and {@value #HINGE_PART}, before lambda. */
     @Override
     public Map<String, NDArray> diagnostics(NDList labels, NDList predictions) {
-        NDList parts = Scratch.compute(
-                labels, predictions, (l, p) -> new NDList(primaryValue(l, p), hingeValue(l, p)));
-        Map<String, NDArray> named = new LinkedHashMap<>();
-        named.put(PRIMARY_PART, parts.get(0));
-        named.put(HINGE_PART, parts.get(1));
-        return named;
+        try (ResultScope scope = new ResultScope()) {
+            Map<String, NDArray> named = new LinkedHashMap<>();
+            named.put(PRIMARY_PART, scope.keep(primaryValue(labels, predictions)));
+            named.put(HINGE_PART, scope.keep(hingeValue(labels, predictions)));
+            return named;
+        }
     }
 
     private NDArray primaryValue(NDList labels, NDList predictions) {
@@ -167,14 +171,11 @@ public final class AuxiliaryHingeLoss extends Loss implements PerSampleLoss, Los
          * @throws IllegalArgumentException naming the first invalid setting
          */
         public AuxiliaryHingeLoss build() {
-            LossInputs.lossName(name);
-            if (primary == null || hinge == null) {
-                throw new IllegalArgumentException("primary and hinge must not be null");
-            }
-            LossInputs.nonNegative("lambda", lambda);
-            if (hingePredictionIndex < 0) {
-                throw new IllegalArgumentException("hingePredictionIndex must be >= 0, got " + hingePredictionIndex);
-            }
+            Checks.nonBlank("name", name);
+            Checks.present("primary", primary);
+            Checks.present("hinge", hinge);
+            Checks.nonNegativeFinite("lambda", lambda);
+            Checks.nonNegative("hingePredictionIndex", hingePredictionIndex);
             return new AuxiliaryHingeLoss(this);
         }
     }

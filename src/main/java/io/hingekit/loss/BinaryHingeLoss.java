@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.util.Checks;
 
 /**
  * Binary hinge loss of a score {@code s} for a label {@code y} in {-1, +1}:
@@ -33,7 +34,7 @@ public final class BinaryHingeLoss extends AbstractHingeLoss {
 
     private BinaryHingeLoss(Builder builder) {
         super(builder);
-        this.margin = builder.margin;
+        this.margin = builder.getMargin();
         this.power = builder.squared ? 2 : 1;
         this.positiveWeight = builder.positiveWeight;
         this.negativeWeight = builder.negativeWeight;
@@ -101,24 +102,12 @@ public final class BinaryHingeLoss extends AbstractHingeLoss {
     /** Builds a {@link BinaryHingeLoss}; every setter is named after the property it sets. */
     public static final class Builder extends BaseBuilder<Builder> {
 
-        private float margin = DEFAULT_MARGIN;
         private boolean squared;
         private float positiveWeight = DEFAULT_CLASS_WEIGHT;
         private float negativeWeight = DEFAULT_CLASS_WEIGHT;
 
         private Builder() {
-            super("BinaryHingeLoss");
-        }
-
-        /**
-         * Sets the margin the score must clear on the label's side, default 1.
-         *
-         * @param margin a finite value &gt;= 0
-         * @return this builder
-         */
-        public Builder margin(float margin) {
-            this.margin = margin;
-            return this;
+            super("BinaryHingeLoss", DEFAULT_MARGIN);
         }
 
         /**
@@ -162,9 +151,8 @@ public final class BinaryHingeLoss extends AbstractHingeLoss {
          */
         public BinaryHingeLoss build() {
             checkShared();
-            LossInputs.nonNegative("margin", margin);
-            LossInputs.nonNegative("positiveWeight", positiveWeight);
-            LossInputs.nonNegative("negativeWeight", negativeWeight);
+            Checks.nonNegativeFinite("positiveWeight", positiveWeight);
+            Checks.nonNegativeFinite("negativeWeight", negativeWeight);
             return new BinaryHingeLoss(this);
         }
 

@@ -49,20 +49,4 @@ final class LossInputs {
         }
         return perSample.mul(weights.toType(perSample.getDataType(), false));
     }
-
-    /** Fails unless the loss name is non-blank. */
-    static String lossName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank, got '" + name + "'");
-        }
-        return name;
-    }
-
-    /** Fails unless {@code value} is finite and at least zero. */
-    static float nonNegative(String name, float value) {
-        if (!(value >= 0) || Float.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite and >= 0, got " + value);
-        }
-        return value;
-    }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.util.Checks;
 
 /**
  * Multi-class hinge loss of scores {@code s} (N, C) for class labels {@code y} in [0, C), in three variants:
@@ -103,7 +104,7 @@ public final class MulticlassHingeLoss extends AbstractHingeLoss {
     private MulticlassHingeLoss(Builder builder) {
         super(builder);
         this.variant = builder.variant;
-        this.margin = builder.margin;
+        this.margin = builder.getMargin();
         this.power = builder.power;
         this.classWeights = builder.classWeights;
         this.divideByClasses =
@@ -151,7 +152,7 @@ public final class MulticlassHingeLoss extends AbstractHingeLoss {
         NDArray isTrue = classes.oneHot(numClasses, scores.getDataType());
         NDArray loss = variant.unnormalised(scores, isTrue, margin, power);
         if (divideByClasses) {
-            loss = loss.div(numClasses);
+            loss = loss.div(scalar(loss, numClasses));
         }
         return classWeights == null ? loss : loss.mul(trueClassWeight(isTrue));
     }
@@ -180,13 +181,12 @@ public final class MulticlassHingeLoss extends AbstractHingeLoss {
     public static final class Builder extends BaseBuilder<Builder> {
 
         private Variant variant = DEFAULT_VARIANT;
-        private float margin = DEFAULT_MARGIN;
         private int power = DEFAULT_POWER;
         private float[] classWeights;
         private Boolean divideByClasses;
 
         private Builder() {
-            super("MulticlassHingeLoss");
+            super("MulticlassHingeLoss", DEFAULT_MARGIN);
         }
 
         /**
@@ -197,17 +197,6 @@ public final class MulticlassHingeLoss extends AbstractHingeLoss {
          */
         public Builder variant(Variant variant) {
             this.variant = variant;
-            return this;
-        }
-
-        /**
-         * Sets the margin the true class's score must clear, default 1.
-         *
-         * @param margin a finite value &gt;= 0
-         * @return this builder
-         */
-        public Builder margin(float margin) {
-            this.margin = margin;
             return this;
         }
 
@@ -265,14 +254,11 @@ public final class MulticlassHingeLoss extends AbstractHingeLoss {
          */
         public MulticlassHingeLoss build() {
             checkShared();
-            if (variant == null) {
-                throw new IllegalArgumentException("variant must not be null");
-            }
-            LossInputs.nonNegative("margin", margin);
-            checkPower(power);
+            Checks.present("variant", variant);
+            Checks.check(power == 1 || power == 2, "power", "1 or 2", power);
             if (classWeights != null) {
                 for (int c = 0; c < classWeights.length; c++) {
-                    LossInputs.nonNegative("classWeights[" + c + "]", classWeights[c]);
+                    Checks.nonNegativeFinite("classWeights[" + c + "]", classWeights[c]);
                 }
             }
             return new MulticlassHingeLoss(this);

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.hingekit.mining.Distance;
 import io.hingekit.mining.EuclideanDistance;
+import io.hingekit.util.Checks;
 
 /**
  * Leave-one-out retrieval metrics of embeddings: each item is a query against all others, ranked by a
@@ -215,15 +216,9 @@ public final class RetrievalMetrics {
          * @throws IllegalArgumentException if a property is out of range
          */
         public RetrievalMetrics build() {
-            if (distance == null) {
-                throw new IllegalArgumentException("distance must be set, got null");
-            }
-            if (knnK < 1) {
-                throw new IllegalArgumentException("knnK must be >= 1, got " + knnK);
-            }
-            if (queryBlock < 1) {
-                throw new IllegalArgumentException("queryBlock must be >= 1, got " + queryBlock);
-            }
+            Checks.present("distance", distance);
+            Checks.check(knnK >= 1, "knnK", ">= 1", knnK);
+            Checks.check(queryBlock >= 1, "queryBlock", ">= 1", queryBlock);
             return new RetrievalMetrics(this);
         }
     }

@@ -1,6 +1,7 @@
 package io.hingekit.mining;
 
 import ai.djl.ndarray.NDArray;
+import io.hingekit.util.Checks;
 
 /**
  * Mines every valid triplet of the batch (PML's {@code TripletMarginMiner(type_of_triplets="all")} without a miner):
@@ -68,7 +69,7 @@ public final class BatchAllMiner implements Miner {
          * @return this builder
          */
         public Builder maxTriplets(int maxTriplets) {
-            this.maxTriplets = (int) Checks.positive("maxTriplets", maxTriplets);
+            this.maxTriplets = Checks.positive("maxTriplets", maxTriplets);
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.hingekit.mining;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import io.hingekit.loss.ResultScope;
 
 /**
  * Mines one triplet per anchor (Hermans et al. 2017, "batch hard"): its farthest positive and its nearest negative.
@@ -22,8 +23,8 @@ public final class BatchHardMiner implements Miner {
             // -infinity (or NaN) unless the anchor found a positive (not -infinity) and a negative (not +infinity)
             NDArray gap = farthestPositive.values().sub(nearestNegative.values());
             NDArray anchors = gap.gt(negativeInfinity).nonzero().reshape(-1);
-            return scope.keep(new Triplets(
-                    anchors, farthestPositive.indices().take(anchors), nearestNegative.indices().take(anchors)));
+            return new Triplets(anchors, farthestPositive.indices().take(anchors),
+                    nearestNegative.indices().take(anchors)).keptBy(scope);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.hingekit.mining;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
+import io.hingekit.loss.ResultScope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

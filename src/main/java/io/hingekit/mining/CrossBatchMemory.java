@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.util.Checks;
 
 /**
  * A ring buffer of the last {@code capacity} embeddings and labels of earlier training batches (detached copies),
@@ -34,7 +35,7 @@ public final class CrossBatchMemory implements AutoCloseable {
      * @param capacity the number of embeddings kept, &gt; 0
      */
     public CrossBatchMemory(int capacity) {
-        this.capacity = (int) Checks.positive("capacity", capacity);
+        this.capacity = Checks.positive("capacity", capacity);
     }
 
     /**

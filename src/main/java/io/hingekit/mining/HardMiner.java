@@ -1,6 +1,7 @@
 package io.hingekit.mining;
 
 import ai.djl.ndarray.NDArray;
+import io.hingekit.util.Checks;
 
 /**
  * Mines every hard triplet, one whose negative is strictly closer than its positive: {@code d(a,n) < d(a,p)}

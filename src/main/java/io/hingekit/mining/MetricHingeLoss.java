@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
 import io.hingekit.loss.LossDiagnostics;
 import io.hingekit.loss.PerSampleLoss;
+import io.hingekit.loss.ResultScope;
 import java.util.Map;
 
 /**
@@ -21,8 +22,8 @@ public abstract class MetricHingeLoss extends Loss implements PerSampleLoss, Los
     final Reduction reduction;
 
     MetricHingeLoss(MetricLossBuilder<?> builder) {
-        super(builder.name);
-        this.margin = builder.margin;
+        super(builder.getName());
+        this.margin = builder.getMargin();
         this.distance = builder.distance;
         this.miner = builder.miner;
         this.squared = builder.squared;

@@ -1,49 +1,24 @@
 package io.hingekit.mining;
 
+import io.hingekit.loss.LossBuilder;
+import io.hingekit.util.Checks;
+
 /**
- * The properties the metric hinge losses share (name, margin, distance, miner, squared, reduction), set through a
- * self-typed builder so each loss's builder adds only its own.
+ * The builder base of the metric hinge losses: {@link LossBuilder}'s name and margin plus the distance, miner,
+ * squaring and reduction they share, so each loss's builder adds only its own properties.
  *
  * @param <T> the concrete builder
  */
-public abstract class MetricLossBuilder<T extends MetricLossBuilder<T>> {
+public abstract class MetricLossBuilder<T extends MetricLossBuilder<T>> extends LossBuilder<T> {
 
-    String name;
-    float margin;
     Distance distance = new EuclideanDistance();
     Miner miner;
     boolean squared;
     Reduction reduction = Reductions.MEAN_NONZERO;
 
-    MetricLossBuilder(String name, float margin, Miner miner) {
-        this.name = name;
-        this.margin = margin;
-        this.miner = miner;
-    }
-
-    /** Returns this builder as its concrete type. */
-    protected abstract T self();
-
-    /**
-     * Sets the loss name shown by DJL's training listeners.
-     *
-     * @param name non-empty
-     * @return this builder
-     */
-    public T name(String name) {
-        this.name = name;
-        return self();
-    }
-
-    /**
-     * Sets the margin of the hinge (see the loss's formula).
-     *
-     * @param margin finite and &gt;= 0
-     * @return this builder
-     */
-    public T margin(float margin) {
-        this.margin = margin;
-        return self();
+    MetricLossBuilder(String defaultName, float defaultMargin, Miner defaultMiner) {
+        super(defaultName, defaultMargin);
+        this.miner = defaultMiner;
     }
 
     /**
@@ -90,10 +65,10 @@ public abstract class MetricLossBuilder<T extends MetricLossBuilder<T>> {
         return self();
     }
 
-    /** Checks the shared properties; the builders call it from {@code build()}. */
-    void checkShared() {
-        Checks.nonEmpty("name", name);
-        Checks.nonNegativeFinite("margin", margin);
+    /** {@inheritDoc} Also the distance and the reduction. */
+    @Override
+    protected void checkShared() {
+        super.checkShared();
         Checks.present("distance", distance);
         Checks.present("reduction", reduction);
     }

@@ -2,6 +2,8 @@ package io.hingekit.mining;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import io.hingekit.loss.ResultScope;
+import io.hingekit.util.Checks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,10 +60,10 @@ public final class SemiHardMiner implements Miner {
             for (int i = 0; i < pairs.chunkCount(); i++) {
                 try (ResultScope chunkScope = new ResultScope()) {
                     AnchorPositivePairs.Chunk chunk = pairs.chunk(i);
-                    parts.add(chunkScope.keep(mineChunk(chunk, farthestNegative)));
+                    parts.add(mineChunk(chunk, farthestNegative).keptBy(chunkScope));
                 }
             }
-            return scope.keep(Triplets.concat(parts, distances.getManager()));
+            return Triplets.concat(parts, distances.getManager()).keptBy(scope);
         }
     }
 

@@ -3,6 +3,7 @@ package io.hingekit.mining;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
+import io.hingekit.loss.ResultScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,11 +59,11 @@ final class TripletEnumerator {
                     NDArray local = hits.get(new NDIndex().addAllDim().addIndices(0));
                     // a compact copy of the negatives column, so the part does not pin the (k, 2) hits storage
                     NDArray negatives = hits.get(new NDIndex().addAllDim().addIndices(1)).duplicate();
-                    parts.add(chunkScope.keep(
-                            new Triplets(chunk.anchors().take(local), chunk.positives().take(local), negatives)));
+                    parts.add(new Triplets(chunk.anchors().take(local), chunk.positives().take(local), negatives)
+                            .keptBy(chunkScope));
                 }
             }
-            return scope.keep(Triplets.concat(parts, distances.getManager()));
+            return Triplets.concat(parts, distances.getManager()).keptBy(scope);
         }
     }
 

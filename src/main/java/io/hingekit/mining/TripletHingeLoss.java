@@ -3,6 +3,8 @@ package io.hingekit.mining;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
+import io.hingekit.loss.ResultScope;
+import io.hingekit.util.Checks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,8 +35,8 @@ public final class TripletHingeLoss extends MetricHingeLoss {
     }
 
     /**
-     * Starts a builder: margin 0.2, Euclidean distance, all triplets ({@link BatchAllMiner}), not squared, hard
-     * margin, {@link Reductions#MEAN_NONZERO}, no memory.
+     * Starts a builder: margin 0.2, Euclidean distance, batch-hard mining ({@link BatchHardMiner}, as a config's
+     * default), not squared, hard margin, {@link Reductions#MEAN_NONZERO}, no memory.
      *
      * @return the builder
      */
@@ -124,7 +126,7 @@ public final class TripletHingeLoss extends MetricHingeLoss {
         private CrossBatchMemory memory;
 
         private Builder() {
-            super("TripletHingeLoss", DEFAULT_MARGIN, BatchAllMiner.all());
+            super("TripletHingeLoss", DEFAULT_MARGIN, new BatchHardMiner());
         }
 
         @Override

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.loss.ResultScope;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -30,6 +31,19 @@ public record Triplets(NDArray anchors, NDArray positives, NDArray negatives) {
             throw new IllegalArgumentException("triplet index arrays must be 1-D of one length, got anchors "
                     + shape + ", positives " + positives.getShape() + ", negatives " + negatives.getShape());
         }
+    }
+
+    /**
+     * Keeps the three arrays past the scope they were mined in.
+     *
+     * @param scope the scope
+     * @return these triplets
+     */
+    Triplets keptBy(ResultScope scope) {
+        scope.keep(anchors);
+        scope.keep(positives);
+        scope.keep(negatives);
+        return this;
     }
 
     /**

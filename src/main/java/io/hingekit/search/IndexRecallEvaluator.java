@@ -1,5 +1,6 @@
 package io.hingekit.search;
 
+import io.hingekit.util.Checks;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
@@ -289,17 +290,11 @@ public final class IndexRecallEvaluator {
          * @throws IllegalArgumentException naming a non-positive parameter
          */
         public IndexRecallEvaluator build() {
-            requirePositive("k", k);
-            requirePositive("queries", queries);
-            requirePositive("candidates", candidates);
-            requirePositive("blockRows", blockRows);
+            Checks.positive("k", k);
+            Checks.positive("queries", queries);
+            Checks.positive("candidates", candidates);
+            Checks.positive("blockRows", blockRows);
             return new IndexRecallEvaluator(this);
-        }
-
-        private static void requirePositive(String name, int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException(name + ": must be positive, got " + value);
-            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.hingekit.tensorboard;
 
 import io.hingekit.tensorboard.proto.Event;
 import io.hingekit.tensorboard.proto.SourceMetadata;
+import io.hingekit.util.Checks;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -324,15 +325,10 @@ public final class EventFileWriter implements AutoCloseable {
          * @throws IOException if the directory or file cannot be created
          */
         public EventFileWriter build() throws IOException {
-            if (logDir == null) {
-                throw new IllegalArgumentException("logDir must be set");
-            }
-            if (queueCapacity < 1) {
-                throw new IllegalArgumentException("queueCapacity must be >= 1, got " + queueCapacity);
-            }
-            if (flushInterval == null || flushInterval.isNegative() || flushInterval.isZero()) {
-                throw new IllegalArgumentException("flushInterval must be positive, got " + flushInterval);
-            }
+            Checks.present("logDir", logDir);
+            Checks.check(queueCapacity >= 1, "queueCapacity", ">= 1", queueCapacity);
+            Checks.check(flushInterval != null && !flushInterval.isNegative() && !flushInterval.isZero(),
+                    "flushInterval", "positive", flushInterval);
             return new EventFileWriter(this);
         }
     }

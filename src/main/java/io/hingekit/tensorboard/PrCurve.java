@@ -1,5 +1,7 @@
 package io.hingekit.tensorboard;
 
+import io.hingekit.util.Checks;
+
 /**
  * A precision-recall curve in the layout of TensorBoard's PR curve plugin: counts at {@code numThresholds}
  * thresholds evenly spaced over [0, 1].
@@ -102,9 +104,7 @@ public record PrCurve(
     }
 
     private static void validate(boolean[] labels, float[] predictions, int numThresholds) {
-        if (numThresholds < 2) {
-            throw new IllegalArgumentException("numThresholds must be >= 2, got " + numThresholds);
-        }
+        Checks.check(numThresholds >= 2, "numThresholds", ">= 2", numThresholds);
         if (labels.length != predictions.length) {
             throw new IllegalArgumentException(
                     "labels and predictions must have the same length, got " + labels.length + " and "

@@ -6,6 +6,7 @@ import io.hingekit.tensorboard.proto.SessionLog;
 import io.hingekit.tensorboard.proto.Summary;
 import io.hingekit.tensorboard.proto.SummaryMetadata;
 import io.hingekit.tensorboard.proto.hparams.Status;
+import io.hingekit.util.Checks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -61,9 +62,7 @@ public final class SummaryWriter implements AutoCloseable {
      * @throws IllegalStateException if a writer for this directory is already open in this JVM
      */
     public static SummaryWriter open(EventFileWriter.Builder settings) throws IOException {
-        if (settings.logDir() == null) {
-            throw new IllegalArgumentException("logDir must be set");
-        }
+        Checks.present("logDir", settings.logDir());
         Path key = settings.logDir().toAbsolutePath().normalize();
         if (!OPEN_DIRECTORIES.add(key)) {
             throw new IllegalStateException("a SummaryWriter is already open for " + key);
@@ -123,9 +122,7 @@ public final class SummaryWriter implements AutoCloseable {
      * @param step the global step, &gt;= 0
      */
     public void text(String tag, String markdown, long step) {
-        if (markdown == null) {
-            throw new IllegalArgumentException("markdown must not be null");
-        }
+        Checks.present("markdown", markdown);
         emit(step, Summaries.text(Tags.validate(tag), markdown), Summaries::textMetadata);
     }
 
@@ -204,7 +201,7 @@ public final class SummaryWriter implements AutoCloseable {
      * @param step the step training resumes at, &gt;= 0
      */
     public void sessionStart(long step) {
-        checkStep(step);
+        Checks.nonNegative("step", step);
         SessionLog start = SessionLog.newBuilder().setStatus(SessionLog.SessionStatus.START).build();
         add(Event.newBuilder().setWallTime(WallClock.seconds()).setStep(step).setSessionLog(start).build(), step);
     }
@@ -279,7 +276,7 @@ public final class SummaryWriter implements AutoCloseable {
 
     /** Queues one summary value; {@code metadata} (null when the value carries its own) goes with a tag's first. */
     private synchronized void emit(long step, Summary.Value value, Supplier<SummaryMetadata> metadata) {
-        checkStep(step);
+        Checks.nonNegative("step", step);
         Summary.Value described = metadata != null && describedTags.add(value.getTag())
                 ? value.toBuilder().setMetadata(metadata.get()).build()
                 : value;
@@ -290,11 +287,5 @@ public final class SummaryWriter implements AutoCloseable {
     private synchronized void add(Event event, long step) {
         events.add(event);
         lastStep = Math.max(lastStep, step);
-    }
-
-    private static void checkStep(long step) {
-        if (step < 0) {
-            throw new IllegalArgumentException("step must be >= 0, got " + step);
-        }
     }
 }

@@ -2,9 +2,13 @@ package io.hingekit.training;
 
 import io.hingekit.metrics.MarginReport;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
-/** Prints one summary line per epoch: train and validation hinge loss, accuracy and margin violation rate. */
+/**
+ * Prints one summary line per epoch (train and validation hinge loss, accuracy and margin violation rate) and a line
+ * when a run resumes or stops early: the training run's only console output besides DJL's progress bar.
+ */
 public final class ConsoleListener implements RunListener {
 
     /** The extra scalars worth a place on the line (embedding runs); the rest go to metrics.json and TensorBoard. */
@@ -26,6 +30,11 @@ public final class ConsoleListener implements RunListener {
     }
 
     @Override
+    public void onResume(Path checkpoint, int epoch, long step) {
+        out.printf("resumed from %s (epoch %d, step %d)%n", checkpoint, epoch + 1, step);
+    }
+
+    @Override
     public void onEpochEnd(EpochReport epoch) {
         StringBuilder line = new StringBuilder(String.format("epoch %d/%d", epoch.epoch() + 1, epochs));
         append(line, "train", epoch.train());
@@ -38,6 +47,12 @@ public final class ConsoleListener implements RunListener {
         }
         line.append(String.format(" | lr %.2g | %.1fs", epoch.learningRate(), epoch.seconds()));
         out.println(line);
+    }
+
+    @Override
+    public void onEarlyStop(String criterion, int patience, int bestEpoch) {
+        out.printf("early stopping: no better validation %s for %d epochs (best: epoch %d)%n",
+                criterion, patience, bestEpoch + 1);
     }
 
     private static void append(StringBuilder line, String split, MarginReport report) {

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param epoch the last finished epoch (zero-based)
  * @param globalStep steps taken so far
- * @param bestScore the best validation figure ({@link SelectionCriterion}) seen so far
+ * @param bestScore the best validation figure ({@link io.hingekit.task.SelectionCriterion}) seen so far
  * @param bestEpoch the epoch that reached it
  * @param epochsWithoutImprovement epochs since it was reached
  * @param history per-epoch summary metrics, oldest first

@@ -1,5 +1,7 @@
 package io.hingekit.training;
 
+import java.nio.file.Path;
+
 /**
  * Receives what a training run reports, at its start, at logged steps, after each epoch and at its end.
  *
@@ -9,6 +11,15 @@ package io.hingekit.training;
  */
 public interface RunListener extends AutoCloseable {
 
+    /**
+     * Called once, before {@link #onRunStart}, when the run continues from a checkpoint.
+     *
+     * @param checkpoint the checkpoint directory
+     * @param epoch the last epoch the checkpoint finished (zero-based)
+     * @param step the global step the checkpoint reached
+     */
+    default void onResume(Path checkpoint, int epoch, long step) {}
+
     /** Called once before the first step of this process (after a resume, at the resumed position). */
     default void onRunStart(RunContext context) {}
 
@@ -17,6 +28,15 @@ public interface RunListener extends AutoCloseable {
 
     /** Called after each epoch's evaluation. */
     default void onEpochEnd(EpochReport epoch) {}
+
+    /**
+     * Called once, after the last {@link #onEpochEnd}, when early stopping ends the run before its last epoch.
+     *
+     * @param criterion the validation figure that stopped improving
+     * @param patience the epochs without improvement that stop a run
+     * @param bestEpoch the epoch with the best value (zero-based)
+     */
+    default void onEarlyStop(String criterion, int patience, int bestEpoch) {}
 
     /** Called once when the run ends normally. */
     default void onRunEnd(RunReport report) {}

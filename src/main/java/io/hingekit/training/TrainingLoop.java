@@ -119,8 +119,8 @@ public final class TrainingLoop {
         for (int epoch = state.epoch() + 1; epoch < epochs; epoch++) {
             state = runEpoch(epoch, state);
             if (patience > 0 && state.epochsWithoutImprovement() >= patience) {
-                System.out.printf("early stopping: no better validation %s for %d epochs (best: epoch %d)%n",
-                        criterion.name(), patience, state.bestEpoch() + 1);
+                int bestEpoch = state.bestEpoch();
+                listeners.forEach(l -> l.onEarlyStop(criterion.name(), patience, bestEpoch));
                 break;
             }
         }
@@ -366,7 +366,7 @@ public final class TrainingLoop {
             optimizer.load(in, ids, device);
         }
         LoopState state = Checkpoints.readState(checkpoint);
-        System.out.printf("resumed from %s (epoch %d, step %d)%n", checkpoint, state.epoch() + 1, state.globalStep());
+        listeners.forEach(l -> l.onResume(checkpoint, state.epoch(), state.globalStep()));
         return state;
     }
 }

@@ -47,6 +47,12 @@ public final class Checks {
         return value;
     }
 
+    /** Returns {@code value} if it is 0 or more. */
+    public static long nonNegative(String name, long value) {
+        check(value >= 0, name, ">= 0", value);
+        return value;
+    }
+
     /** Returns {@code value} if it is a finite number of at least 0. */
     public static double nonNegativeFinite(String name, double value) {
         check(value >= 0 && !Double.isInfinite(value), name, "finite and >= 0", value);
@@ -65,15 +71,21 @@ public final class Checks {
         return value;
     }
 
+    /** Returns {@code value} if it lies in {@code [low, high]}, both ends included. */
+    public static int between(String name, int value, int low, int high) {
+        check(value >= low && value <= high, name, "in [" + low + ", " + high + "]", value);
+        return value;
+    }
+
     /** Returns {@code value} if it is not null. */
     public static <T> T present(String name, T value) {
         check(value != null, name, "set", null);
         return value;
     }
 
-    /** Returns {@code value} if it is neither null nor empty. */
-    public static String nonEmpty(String name, String value) {
-        check(value != null && !value.isEmpty(), name, "non-empty", value);
+    /** Returns {@code value} if it is neither null nor only white space; the value is quoted in the message. */
+    public static String nonBlank(String name, String value) {
+        check(value != null && !value.isBlank(), name, "non-blank", value == null ? null : "'" + value + "'");
         return value;
     }
 }

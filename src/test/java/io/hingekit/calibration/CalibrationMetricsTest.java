@@ -1,10 +1,10 @@
 package io.hingekit.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hingekit.Expect;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -144,7 +144,6 @@ class CalibrationMetricsTest {
     }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        assertTrue(e.getMessage().contains(expected), "message: " + e.getMessage());
+        Expect.rejects(IllegalArgumentException.class, call, expected);
     }
 }

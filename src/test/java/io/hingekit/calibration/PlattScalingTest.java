@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hingekit.Expect;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -129,27 +130,26 @@ class PlattScalingTest {
 
     @Test
     void rejectsAClassWithoutSamples() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PlattScaling.fit(new double[] {1, 2}, new boolean[] {false, false}));
-        assertTrue(e.getMessage().contains("positive has no true value"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> PlattScaling.fit(new double[] {1, 2}, new boolean[] {true, true}));
-        assertTrue(e.getMessage().contains("positive has no false value"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> PlattScaling.fit(new double[0], new boolean[0]));
-        assertTrue(e.getMessage().contains("no true value"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> PlattScaling.fit(new double[] {1, 2}, new boolean[] {false, false}),
+                "positive has no true value");
+        Expect.rejects(IllegalArgumentException.class,
+                () -> PlattScaling.fit(new double[] {1, 2}, new boolean[] {true, true}), "positive has no false value");
+        Expect.rejects(IllegalArgumentException.class, () -> PlattScaling.fit(new double[0], new boolean[0]),
+                "no true value");
     }
 
     @Test
     void rejectsNonFiniteScoresAndMismatchedLengths() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PlattScaling.fit(new double[] {1, Double.NaN}, new boolean[] {true, false}));
-        assertTrue(e.getMessage().contains("scores[1] must be finite, got NaN"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> PlattScaling.fit(
-                new double[] {Double.NEGATIVE_INFINITY, 1}, new boolean[] {true, false}));
-        assertTrue(e.getMessage().contains("scores[0] must be finite, got -Infinity"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> PlattScaling.fit(new double[] {1, 2, 3}, new boolean[] {true, false}));
-        assertTrue(e.getMessage().contains("scores has 3 values but positive has 2"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> PlattScaling.fit(new double[] {1, Double.NaN}, new boolean[] {true, false}),
+                "scores[1] must be finite, got NaN");
+        Expect.rejects(IllegalArgumentException.class, () -> PlattScaling.fit(
+                new double[] {Double.NEGATIVE_INFINITY, 1}, new boolean[] {true, false}),
+                "scores[0] must be finite, got -Infinity");
+        Expect.rejects(IllegalArgumentException.class,
+                () -> PlattScaling.fit(new double[] {1, 2, 3}, new boolean[] {true, false}),
+                "scores has 3 values but positive has 2");
         assertThrows(IllegalArgumentException.class, () -> PlattScaling.fit(null, new boolean[0]));
     }
 

@@ -3,9 +3,9 @@ package io.hingekit.calibration;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hingekit.Expect;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,12 +63,10 @@ class ReliabilityDiagramTest {
     @Test
     void rejectsTinyImages() {
         Reliability[] tables = beforeAndAfter("binary");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ReliabilityDiagram.render("t", tables[0], tables[1], 100, 600));
-        assertTrue(e.getMessage().contains("width must be >= 200, got 100"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> ReliabilityDiagram.render("t", tables[0], null, 600, 600));
-        assertTrue(e.getMessage().contains("must not be null"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> ReliabilityDiagram.render("t", tables[0], tables[1], 100, 600), "width must be >= 200, got 100");
+        Expect.rejects(IllegalArgumentException.class,
+                () -> ReliabilityDiagram.render("t", tables[0], null, 600, 600), "must not be null");
     }
 
     /**

@@ -11,6 +11,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Dataset;
+import io.hingekit.Expect;
+import io.hingekit.NDManagerExtension;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,44 +34,39 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Reads the real Debian Fashion-MNIST files (expected values from src/test/python/fashion_mnist_pixels.py), and
  * small fake IDX files written here for the checks of damaged files and of the cache.
  */
+@ExtendWith(NDManagerExtension.class)
 class FashionMnistSourceTest {
 
     @TempDir
     Path cache;
 
     @Test
-    void readsDebianFilesThroughBasicDataset() throws Exception {
+    void readsDebianFilesThroughBasicDataset(NDManager manager) throws Exception {
         assumeTrue(FashionMnistSource.hasAllFiles(FashionMnistSource.DEBIAN_DIR), "dataset-fashion-mnist absent");
-        try (NDManager manager = NDManager.newBaseManager()) {
-            FashionMnistSource source = new FashionMnistSource(null, cache);
-            LabeledData train = source.load(Dataset.Usage.TRAIN, manager);
-            LabeledData test = source.load(Dataset.Usage.TEST, manager);
-            assertEquals(new Shape(60000, 1, 28, 28), train.features().getShape());
-            assertEquals(10000, test.size());
-            assertArrayEquals(new int[] {9, 0, 0, 3, 0}, train.labels().get("0:5").toType(
-                    ai.djl.ndarray.types.DataType.INT32, false).toIntArray());
-            assertArrayEquals(new int[] {9, 2, 1, 1, 6}, test.labels().get("0:5").toType(
-                    ai.djl.ndarray.types.DataType.INT32, false).toIntArray());
-            assertEquals(0.85098039f, train.features().getFloat(0, 0, 14, 14), 1e-6);
-            assertEquals(0.82352941f, train.features().getFloat(0, 0, 10, 20), 1e-6);
-            assertEquals(0.43137255f, test.features().getFloat(0, 0, 14, 14), 1e-6);
-            assertEquals(0.61568627f, test.features().getFloat(0, 0, 10, 20), 1e-6);
-            assertEquals(10, train.numClasses());
-            assertTrue(train.features().get(new NDIndex(0)).max().getFloat() <= 1f);
-        }
+        FashionMnistSource source = new FashionMnistSource(null, cache);
+        LabeledData train = source.load(Dataset.Usage.TRAIN, manager);
+        LabeledData test = source.load(Dataset.Usage.TEST, manager);
+        assertEquals(new Shape(60000, 1, 28, 28), train.features().getShape());
+        assertEquals(10000, test.size());
+        assertArrayEquals(new int[] {9, 0, 0, 3, 0}, train.labels().get("0:5").toType(
+                ai.djl.ndarray.types.DataType.INT32, false).toIntArray());
+        assertArrayEquals(new int[] {9, 2, 1, 1, 6}, test.labels().get("0:5").toType(
+                ai.djl.ndarray.types.DataType.INT32, false).toIntArray());
+        assertEquals(0.85098039f, train.features().getFloat(0, 0, 14, 14), 1e-6);
+        assertEquals(0.82352941f, train.features().getFloat(0, 0, 10, 20), 1e-6);
+        assertEquals(0.43137255f, test.features().getFloat(0, 0, 14, 14), 1e-6);
+        assertEquals(0.61568627f, test.features().getFloat(0, 0, 10, 20), 1e-6);
+        assertEquals(10, train.numClasses());
+        assertTrue(train.features().get(new NDIndex(0)).max().getFloat() <= 1f);
     }
 
     @Test
-    void missingDirectoryNamesTheThreeWaysToProvideTheData(@TempDir Path empty) {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            FashionMnistSource source = new FashionMnistSource(empty, cache);
-            FashionMnistSource.MissingDatasetException e = assertThrows(
-                    FashionMnistSource.MissingDatasetException.class,
-                    () -> source.load(Dataset.Usage.TRAIN, manager));
-            assertTrue(e.getMessage().contains("--data-dir"), e.getMessage());
-            assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
-            assertTrue(e.getMessage().contains("DJL_OFFLINE"), e.getMessage());
-        }
+    void missingDirectoryNamesTheThreeWaysToProvideTheData(@TempDir Path empty, NDManager manager) {
+        FashionMnistSource source = new FashionMnistSource(empty, cache);
+        Expect.rejects(
+                FashionMnistSource.MissingDatasetException.class,
+                () -> source.load(Dataset.Usage.TRAIN, manager),
+                "--data-dir", "apt-get install dataset-fashion-mnist", "DJL_OFFLINE");
     }
 
     /** Writes a fake Fashion-MNIST: {@code train} and {@code test} images whose pixels and labels encode the index. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hingekit.Expect;
 import org.junit.jupiter.api.Test;
 
 class MultipleTestingTest {
@@ -64,9 +65,8 @@ class MultipleTestingTest {
 
     @Test
     void invalidPValuesAreRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MultipleTesting.BONFERRONI.adjust(new double[] {0.1, 1.5}));
-        assertTrue(e.getMessage().contains("pValues[1]") && e.getMessage().contains("1.5"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> MultipleTesting.BONFERRONI.adjust(new double[] {0.1, 1.5}), "pValues[1]", "1.5");
         assertThrows(IllegalArgumentException.class,
                 () -> MultipleTesting.NONE.adjust(new double[] {Double.NaN}));
         assertThrows(IllegalArgumentException.class, () -> MultipleTesting.BENJAMINI_HOCHBERG.adjust(null));

@@ -3,9 +3,9 @@ package io.hingekit.drift;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hingekit.Expect;
 import org.junit.jupiter.api.Test;
 
 class PopulationStabilityIndexTest {
@@ -55,24 +55,19 @@ class PopulationStabilityIndexTest {
 
     @Test
     void invalidSettingsNameTheParameterAndValue() {
-        IllegalArgumentException bins = assertThrows(IllegalArgumentException.class,
-                () -> PopulationStabilityIndex.builder().bins(0).build());
-        assertTrue(bins.getMessage().contains("bins") && bins.getMessage().contains("0"), bins.getMessage());
-        IllegalArgumentException floor = assertThrows(IllegalArgumentException.class,
-                () -> PopulationStabilityIndex.builder().floor(0.0).build());
-        assertTrue(floor.getMessage().contains("floor") && floor.getMessage().contains("0.0"), floor.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> PopulationStabilityIndex.builder().bins(0).build(), "bins", "0");
+        Expect.rejects(IllegalArgumentException.class,
+                () -> PopulationStabilityIndex.builder().floor(0.0).build(), "floor", "0.0");
         assertThrows(IllegalArgumentException.class,
                 () -> PopulationStabilityIndex.builder().floor(Double.NaN).build());
     }
 
     @Test
     void badSamplesAreRejectedByName() {
-        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-                () -> PopulationStabilityIndex.of(new double[0], new double[] {1}));
-        assertTrue(empty.getMessage().contains("reference") && empty.getMessage().contains("empty"),
-                empty.getMessage());
-        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
-                () -> PopulationStabilityIndex.of(new double[] {1, 2}, new double[] {Double.NaN}));
-        assertTrue(nan.getMessage().contains("current") && nan.getMessage().contains("NaN"), nan.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> PopulationStabilityIndex.of(new double[0], new double[] {1}), "reference", "empty");
+        Expect.rejects(IllegalArgumentException.class,
+                () -> PopulationStabilityIndex.of(new double[] {1, 2}, new double[] {Double.NaN}), "current", "NaN");
     }
 }

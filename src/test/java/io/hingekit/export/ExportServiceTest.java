@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hingekit.Expect;
 import io.hingekit.config.VectorDistance;
 import io.hingekit.inference.EmbeddingBatch;
 import io.hingekit.inference.EmbeddingMetadata;
@@ -77,9 +78,8 @@ class ExportServiceTest {
     void failingSourceLeavesNoResultAndNoTemporaryDirectory(ExportFormat format) throws IOException {
         Path out = tmp.resolve("failed-" + format.id());
         EmbeddingSource failing = new FailingSource(FormatFixtures.source(FormatFixtures.euclidean()), 1);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> FormatFixtures.export(failing, format, out));
-        assertTrue(e.getMessage().contains("simulated model failure"));
+        Expect.rejects(IllegalStateException.class,
+                () -> FormatFixtures.export(failing, format, out), "simulated model failure");
         assertFalse(Files.exists(out));
         assertEquals(List.of(), listing(tmp));
     }
@@ -115,9 +115,9 @@ class ExportServiceTest {
     void existingNonEmptyOutIsRefusedWithoutOverwrite() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("taken"));
         Files.writeString(out.resolve("keep.txt"), "mine");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FormatFixtures.export(FormatFixtures.source(FormatFixtures.euclidean()), ExportFormat.NPY, out));
-        assertTrue(e.getMessage().contains("already exists and is not empty; pass --overwrite"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> FormatFixtures.export(FormatFixtures.source(FormatFixtures.euclidean()), ExportFormat.NPY, out),
+                "already exists and is not empty; pass --overwrite");
         assertEquals(List.of("keep.txt"), listing(out));
         assertEquals(List.of("taken"), listing(tmp));
     }
@@ -143,9 +143,8 @@ class ExportServiceTest {
     void batchOfAnotherDimensionIsRejected() {
         EmbeddingSource lying = new SingleBatchSource(2, EmbeddingBatch.of(new long[] {1}, new int[] {0},
                 new float[][] {{1f, 2f, 3f}}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FormatFixtures.export(lying, ExportFormat.FVECS, tmp.resolve("x")));
-        assertTrue(e.getMessage().contains("dimension 3") && e.getMessage().contains("declares 2"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> FormatFixtures.export(lying, ExportFormat.FVECS, tmp.resolve("x")), "dimension 3", "declares 2");
         assertEquals(List.of(), listing(tmp));
     }
 
@@ -153,17 +152,15 @@ class ExportServiceTest {
     void nonFiniteValuesAreRejected() {
         EmbeddingSource nan = new SingleBatchSource(2, EmbeddingBatch.of(new long[] {5, 6}, new int[] {0, 0},
                 new float[][] {{1f, 2f}, {Float.NaN, 0f}}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FormatFixtures.export(nan, ExportFormat.NPY, tmp.resolve("x")));
-        assertTrue(e.getMessage().contains("item 6 holds NaN at index 0"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> FormatFixtures.export(nan, ExportFormat.NPY, tmp.resolve("x")), "item 6 holds NaN at index 0");
     }
 
     @Test
     void emptySourceIsRejected() {
         EmbeddingSource empty = new SingleBatchSource(2, null);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FormatFixtures.export(empty, ExportFormat.NPY, tmp.resolve("x")));
-        assertTrue(e.getMessage().contains("no embeddings"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> FormatFixtures.export(empty, ExportFormat.NPY, tmp.resolve("x")), "no embeddings");
         assertEquals(List.of(), listing(tmp));
     }
 

@@ -8,21 +8,22 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.NDManagerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NDManagerExtension.class)
 class EmbeddingBatchTest {
 
     @Test
-    void copiesAnNDArrayToTheHostAsFloat32() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray embeddings = manager.create(new double[] {0.5, -1, 2, 4, 0.25, -8}, new Shape(2, 3));
-            assertEquals(DataType.FLOAT64, embeddings.getDataType());
-            EmbeddingBatch batch = EmbeddingBatch.fromNDArray(new long[] {3, 4}, new int[] {1, 0}, embeddings, null);
-            assertEquals(3, batch.dimension());
-            assertEquals(2, batch.size());
-            assertArrayEquals(new float[] {0.5f, -1f, 2f, 4f, 0.25f, -8f}, batch.vectors());
-            assertArrayEquals(new float[] {4f, 0.25f, -8f}, batch.vector(1));
-        }
+    void copiesAnNDArrayToTheHostAsFloat32(NDManager manager) {
+        NDArray embeddings = manager.create(new double[] {0.5, -1, 2, 4, 0.25, -8}, new Shape(2, 3));
+        assertEquals(DataType.FLOAT64, embeddings.getDataType());
+        EmbeddingBatch batch = EmbeddingBatch.fromNDArray(new long[] {3, 4}, new int[] {1, 0}, embeddings, null);
+        assertEquals(3, batch.dimension());
+        assertEquals(2, batch.size());
+        assertArrayEquals(new float[] {0.5f, -1f, 2f, 4f, 0.25f, -8f}, batch.vectors());
+        assertArrayEquals(new float[] {4f, 0.25f, -8f}, batch.vector(1));
     }
 
     @Test

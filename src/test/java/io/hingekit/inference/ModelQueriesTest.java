@@ -1,10 +1,11 @@
 package io.hingekit.inference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.hingekit.Expect;
 import io.hingekit.data.FashionMnistSource;
 import io.hingekit.training.TrainRequest;
 import io.hingekit.training.TrainingService;
@@ -59,26 +60,21 @@ class ModelQueriesTest {
         ImageIO.write(new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY), "png", whole.toFile());
         byte[] bytes = Files.readAllBytes(whole);
         Path cut = Files.write(tmp.resolve("cut.png"), Arrays.copyOf(bytes, bytes.length / 2));
-        IllegalArgumentException truncated = assertThrows(IllegalArgumentException.class,
-                () -> ModelQueries.embed(model, cut, "cpu"));
-        assertTrue(truncated.getMessage().startsWith(cut + " is not a readable image, cut short or damaged"),
-                truncated.getMessage());
+        String truncated = Expect.rejects(IllegalArgumentException.class, () -> ModelQueries.embed(model, cut, "cpu"),
+                cut + " is not a readable image, cut short or damaged").getMessage();
+        assertTrue(truncated.startsWith(cut.toString()), truncated);
         Path absent = tmp.resolve("absent.png");
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> ModelQueries.embed(model, absent, "cpu"));
-        assertTrue(missing.getMessage().equals("input: " + absent + " is not a file"), missing.getMessage());
+        assertEquals("input: " + absent + " is not a file", Expect.rejects(IllegalArgumentException.class,
+                () -> ModelQueries.embed(model, absent, "cpu")).getMessage());
     }
 
     @Test
     void inputsOfTheWrongSizeAreNamed() throws Exception {
         Path row = Files.writeString(tmp.resolve("row.txt"), "1 2 3");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ModelQueries.embed(model, row, "cpu"));
-        assertTrue(e.getMessage().contains("holds 3 values; the model takes 784"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> ModelQueries.embed(model, row, "cpu"), "holds 3 values; the model takes 784");
         Path small = tmp.resolve("small.png");
         ImageIO.write(new BufferedImage(10, 12, BufferedImage.TYPE_BYTE_GRAY), "png", small.toFile());
-        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
-                () -> ModelQueries.embed(model, small, "cpu"));
-        assertTrue(e2.getMessage().contains("is 10x12"), e2.getMessage());
+        Expect.rejects(IllegalArgumentException.class, () -> ModelQueries.embed(model, small, "cpu"), "is 10x12");
     }
 }

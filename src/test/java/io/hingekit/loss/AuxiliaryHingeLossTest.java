@@ -11,21 +11,23 @@ import static io.hingekit.loss.LossFixtures.list;
 import static io.hingekit.loss.LossFixtures.scores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.Expect;
+import io.hingekit.NDManagerExtension;
+import io.hingekit.TestManager;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@ExtendWith(NDManagerExtension.class)
 class AuxiliaryHingeLossTest {
 
     // torch.nn.functional.cross_entropy and torch.nn.MultiMarginLoss on SCORES, from loss_reference.py.
@@ -34,17 +36,8 @@ class AuxiliaryHingeLossTest {
     private static final double TORCH_MULTI_MARGIN = 0.4275;
     private static final double[] TORCH_MULTI_MARGIN_PER_SAMPLE = {0.1, 0.275, 0.4, 0.9, 0.4625};
 
+    @TestManager
     private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     @ParameterizedTest
     @EnumSource(names = {"FLOAT32", "FLOAT64"})
@@ -116,23 +109,21 @@ class AuxiliaryHingeLossTest {
     @Test
     void rejectsHingePredictionIndexBeyondPredictions() {
         AuxiliaryHingeLoss loss = AuxiliaryHingeLoss.builder().hingePredictionIndex(2).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> loss.evaluate(list(labels(manager)), list(scores(manager, DataType.FLOAT32))));
-        assertTrue(e.getMessage().contains("hingePredictionIndex 2"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> loss.evaluate(list(labels(manager)), list(scores(manager, DataType.FLOAT32))),
+                "hingePredictionIndex 2");
     }
 
     @Test
     void rejectsNegativeHingePredictionIndex() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AuxiliaryHingeLoss.builder().hingePredictionIndex(-1).build());
-        assertTrue(e.getMessage().contains("hingePredictionIndex"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> AuxiliaryHingeLoss.builder().hingePredictionIndex(-1).build(), "hingePredictionIndex");
     }
 
     @Test
     void rejectsNegativeLambda() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AuxiliaryHingeLoss.builder().lambda(-0.5f).build());
-        assertTrue(e.getMessage().contains("lambda") && e.getMessage().contains("-0.5"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> AuxiliaryHingeLoss.builder().lambda(-0.5f).build(), "lambda", "-0.5");
     }
 
     @Test

@@ -8,19 +8,21 @@ import static io.hingekit.loss.LossFixtures.assertValues;
 import static io.hingekit.loss.LossFixtures.list;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.hingekit.Expect;
+import io.hingekit.NDManagerExtension;
+import io.hingekit.TestManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@ExtendWith(NDManagerExtension.class)
 class BinaryHingeLossTest {
 
     // torch.clamp(margin - y*s, min=0)[**2], printed by src/test/python/loss_reference.py.
@@ -34,17 +36,8 @@ class BinaryHingeLossTest {
     private static final double SKLEARN_MEAN = 0.425;
     private static final double SKLEARN_SAMPLE_WEIGHTED_MEAN = 0.5866666667;
 
+    @TestManager
     private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     private NDList scores(DataType dataType) {
         return list(manager.create(BINARY_SCORES).toType(dataType, false));
@@ -124,17 +117,17 @@ class BinaryHingeLossTest {
     void rejectsZeroAmongSignedLabels() {
         // 0 is converted only when every label is 0 or 1; among -1/+1 labels it is an error.
         NDList labels = list(manager.create(new int[] {1, -1, 0, 1, -1, 1}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BinaryHingeLoss.builder().build().evaluate(labels, scores(DataType.FLOAT32)));
-        assertTrue(e.getMessage().contains("also holds -1") && e.getMessage().contains("first: 0"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> BinaryHingeLoss.builder().build().evaluate(labels, scores(DataType.FLOAT32)),
+                "also holds -1", "first: 0");
     }
 
     @Test
     void rejectsLabelOutsideBothConventions() {
         NDList labels = list(manager.create(new long[] {1, 0, 2, 0, 0, 1}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BinaryHingeLoss.builder().build().evaluate(labels, scores(DataType.FLOAT32)));
-        assertTrue(e.getMessage().contains("not in {-1, +1} or {0, 1}; first: 2"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> BinaryHingeLoss.builder().build().evaluate(labels, scores(DataType.FLOAT32)),
+                "not in {-1, +1} or {0, 1}; first: 2");
     }
 
     @Test
@@ -151,32 +144,29 @@ class BinaryHingeLossTest {
     @Test
     void rejectsMultiColumnScores() {
         NDList scores = list(manager.create(new float[12], new Shape(6, 2)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BinaryHingeLoss.builder().build().evaluate(list(zeroOneLabels()), scores));
-        assertTrue(e.getMessage().contains("(N) or (N, 1)") && e.getMessage().contains("(6, 2)"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> BinaryHingeLoss.builder().build().evaluate(list(zeroOneLabels()), scores),
+                "(N) or (N, 1)", "(6, 2)");
     }
 
     @Test
     void rejectsLabelCountNotMatchingScores() {
         NDList labels = list(manager.create(new int[] {1, 0}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BinaryHingeLoss.builder().build().evaluate(labels, scores(DataType.FLOAT32)));
-        assertTrue(e.getMessage().contains("labels must have shape (6)"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> BinaryHingeLoss.builder().build().evaluate(labels, scores(DataType.FLOAT32)),
+                "labels must have shape (6)");
     }
 
     @Test
     void rejectsNegativeSampleWeight() {
         NDList labels = list(zeroOneLabels(), manager.create(new double[] {1, 1, 1, -0.5, 1, 1}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BinaryHingeLoss.builder().build().evaluate(labels, scores(DataType.FLOAT32)));
-        assertTrue(e.getMessage().contains("first: -0.5"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> BinaryHingeLoss.builder().build().evaluate(labels, scores(DataType.FLOAT32)), "first: -0.5");
     }
 
     @Test
     void rejectsNegativeMargin() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BinaryHingeLoss.builder().margin(-0.1f).build());
-        assertTrue(e.getMessage().contains("margin"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class, () -> BinaryHingeLoss.builder().margin(-0.1f).build(), "margin");
     }
 
     @Test
@@ -186,11 +176,9 @@ class BinaryHingeLossTest {
 
     @Test
     void rejectsNegativeClassWeights() {
-        IllegalArgumentException positive = assertThrows(IllegalArgumentException.class,
-                () -> BinaryHingeLoss.builder().positiveWeight(-1f).build());
-        assertTrue(positive.getMessage().contains("positiveWeight"), positive.getMessage());
-        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
-                () -> BinaryHingeLoss.builder().negativeWeight(-1f).build());
-        assertTrue(negative.getMessage().contains("negativeWeight"), negative.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> BinaryHingeLoss.builder().positiveWeight(-1f).build(), "positiveWeight");
+        Expect.rejects(IllegalArgumentException.class,
+                () -> BinaryHingeLoss.builder().negativeWeight(-1f).build(), "negativeWeight");
     }
 }

@@ -12,20 +12,22 @@ import static io.hingekit.loss.LossFixtures.list;
 import static io.hingekit.loss.LossFixtures.scores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.Expect;
+import io.hingekit.NDManagerExtension;
+import io.hingekit.TestManager;
 import io.hingekit.loss.MulticlassHingeLoss.Variant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@ExtendWith(NDManagerExtension.class)
 class MulticlassHingeLossTest {
 
     // torch.nn.MultiMarginLoss, printed by src/test/python/loss_reference.py.
@@ -46,17 +48,8 @@ class MulticlassHingeLossTest {
     private static final double[] NUMPY_OVR_P1_M1 = {3.4, 4.0, 3.35, 4.85, 3.7};
     private static final double[] NUMPY_OVR_P2_M05 = {1.93, 2.81, 1.57, 7.0725, 1.545};
 
+    @TestManager
     private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     private NDList scoresOf(DataType dataType) {
         return list(scores(manager, dataType));
@@ -201,25 +194,23 @@ class MulticlassHingeLossTest {
     @Test
     void rejectsLabelOutsideClassRange() {
         NDList labels = list(manager.create(new long[] {2, 0, 4, 1, 0}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MulticlassHingeLoss.builder().build().evaluate(labels, scoresOf(DataType.FLOAT32)));
-        assertTrue(e.getMessage().contains("[0, 4)") && e.getMessage().contains("first: 4"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> MulticlassHingeLoss.builder().build().evaluate(labels, scoresOf(DataType.FLOAT32)),
+                "[0, 4)", "first: 4");
     }
 
     @Test
     void rejectsNegativeLabel() {
         NDList labels = list(manager.create(new int[] {2, -1, 3, 1, 0}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MulticlassHingeLoss.builder().build().evaluate(labels, scoresOf(DataType.FLOAT32)));
-        assertTrue(e.getMessage().contains("first: -1"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> MulticlassHingeLoss.builder().build().evaluate(labels, scoresOf(DataType.FLOAT32)), "first: -1");
     }
 
     @Test
     void rejectsFractionalLabel() {
         NDList labels = list(manager.create(new float[] {2, 0, 1.5f, 1, 0}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MulticlassHingeLoss.builder().build().evaluate(labels, scoresOf(DataType.FLOAT32)));
-        assertTrue(e.getMessage().contains("first: 1.5"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> MulticlassHingeLoss.builder().build().evaluate(labels, scoresOf(DataType.FLOAT32)), "first: 1.5");
     }
 
     @Test
@@ -235,61 +226,58 @@ class MulticlassHingeLossTest {
     @Test
     void rejectsLabelCountNotMatchingScores() {
         NDList labels = list(manager.create(new long[] {2, 0, 3}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MulticlassHingeLoss.builder().build().evaluate(labels, scoresOf(DataType.FLOAT32)));
-        assertTrue(e.getMessage().contains("labels must have shape (5)"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> MulticlassHingeLoss.builder().build().evaluate(labels, scoresOf(DataType.FLOAT32)),
+                "labels must have shape (5)");
     }
 
     @Test
     void rejectsSampleWeightCountNotMatchingScores() {
         NDList labels = list(labels(manager), manager.create(new float[] {1, 1}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MulticlassHingeLoss.builder().build().evaluate(labels, scoresOf(DataType.FLOAT32)));
-        assertTrue(e.getMessage().contains("sample weights must have shape (5)"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> MulticlassHingeLoss.builder().build().evaluate(labels, scoresOf(DataType.FLOAT32)),
+                "sample weights must have shape (5)");
     }
 
     @Test
     void rejectsNegativeSampleWeight() {
         NDList labels = list(labels(manager), manager.create(new float[] {1, 1, -2, 1, 1}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MulticlassHingeLoss.builder().build().evaluate(labels, scoresOf(DataType.FLOAT32)));
-        assertTrue(e.getMessage().contains("sample weight") && e.getMessage().contains("first: -2"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> MulticlassHingeLoss.builder().build().evaluate(labels, scoresOf(DataType.FLOAT32)),
+                "sample weight", "first: -2");
     }
 
     @Test
     void rejectsScoresThatAreNotAMatrix() {
         NDList scores = list(manager.create(new float[] {1, 2, 3, 4, 5}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MulticlassHingeLoss.builder().build().evaluate(list(labels(manager)), scores));
-        assertTrue(e.getMessage().contains("(N, C)"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> MulticlassHingeLoss.builder().build().evaluate(list(labels(manager)), scores), "(N, C)");
     }
 
     @Test
     void rejectsClassWeightsOfWrongLength() {
         MulticlassHingeLoss loss = MulticlassHingeLoss.builder().classWeights(new float[] {1, 1, 1}).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> loss.evaluate(list(labels(manager)), scoresOf(DataType.FLOAT32)));
-        assertTrue(e.getMessage().contains("classWeights has 3 entries but the scores have 4 classes"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> loss.evaluate(list(labels(manager)), scoresOf(DataType.FLOAT32)),
+                "classWeights has 3 entries but the scores have 4 classes");
     }
 
     @Test
     void rejectsNegativeClassWeight() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MulticlassHingeLoss.builder().classWeights(new float[] {1, -0.5f, 1, 1}).build());
-        assertTrue(e.getMessage().contains("classWeights[1]") && e.getMessage().contains("-0.5"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> MulticlassHingeLoss.builder().classWeights(new float[] {1, -0.5f, 1, 1}).build(),
+                "classWeights[1]", "-0.5");
     }
 
     @Test
     void rejectsNegativeMargin() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MulticlassHingeLoss.builder().margin(-1f).build());
-        assertTrue(e.getMessage().contains("margin") && e.getMessage().contains("-1.0"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> MulticlassHingeLoss.builder().margin(-1f).build(), "margin", "-1.0");
     }
 
     @Test
     void rejectsPowerOtherThanOneOrTwo() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MulticlassHingeLoss.builder().power(3).build());
-        assertTrue(e.getMessage().contains("power must be 1 or 2, got 3"), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> MulticlassHingeLoss.builder().power(3).build(), "power must be 1 or 2, got 3");
     }
 }

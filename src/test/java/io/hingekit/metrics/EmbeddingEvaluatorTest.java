@@ -7,24 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.NDManagerExtension;
 import io.hingekit.mining.BatchAllMiner;
 import io.hingekit.mining.ContrastiveHingeLoss;
 import io.hingekit.mining.EuclideanDistance;
 import io.hingekit.mining.TripletHingeLoss;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Expected values worked out by hand on four points of a line: 0, 1 (class 0) and 3, 6 (class 1). */
+@ExtendWith(NDManagerExtension.class)
 class EmbeddingEvaluatorTest {
 
     private static final float MARGIN = 2.5f;
 
     @Test
-    void evaluationAveragesTheHingeOverEveryMinedTripletAndMeasuresRetrieval() {
+    void evaluationAveragesTheHingeOverEveryMinedTripletAndMeasuresRetrieval(NDManager manager) {
         TripletHingeLoss loss = TripletHingeLoss.builder().margin(MARGIN).distance(new EuclideanDistance())
                 .miner(BatchAllMiner.all()).build();
-        try (NDManager manager = NDManager.newBaseManager();
-                EmbeddingEvaluator evaluator = new EmbeddingEvaluator(loss, manager)) {
+        try (EmbeddingEvaluator evaluator = new EmbeddingEvaluator(loss, manager)) {
             evaluator.add(manager.create(new float[] {0, 0, 1, 1}),
                     new NDList(manager.create(new float[] {0, 1, 3, 6}, new Shape(4, 1))), null);
             SplitResult result = evaluator.finish();
@@ -43,10 +45,9 @@ class EmbeddingEvaluatorTest {
     }
 
     @Test
-    void aPairLossKeepsItsPositiveAndNegativeDistances() {
+    void aPairLossKeepsItsPositiveAndNegativeDistances(NDManager manager) {
         ContrastiveHingeLoss loss = ContrastiveHingeLoss.builder().margin(MARGIN).build();
-        try (NDManager manager = NDManager.newBaseManager();
-                EmbeddingEvaluator evaluator = new EmbeddingEvaluator(loss, manager)) {
+        try (EmbeddingEvaluator evaluator = new EmbeddingEvaluator(loss, manager)) {
             evaluator.add(manager.create(new float[] {0, 0, 1, 1}),
                     new NDList(manager.create(new float[] {0, 1, 3, 6}, new Shape(4, 1))), null);
             SplitResult result = evaluator.finish();
@@ -63,9 +64,8 @@ class EmbeddingEvaluatorTest {
     }
 
     @Test
-    void batchLossMeanAveragesTheStepLosses() {
-        try (NDManager manager = NDManager.newBaseManager();
-                BatchLossMean evaluator = new BatchLossMean(manager)) {
+    void batchLossMeanAveragesTheStepLosses(NDManager manager) {
+        try (BatchLossMean evaluator = new BatchLossMean(manager)) {
             evaluator.add(null, null, manager.create(0.5f));
             evaluator.add(null, null, manager.create(0.25f));
             assertEquals(0.375, evaluator.finish().loss(), 1e-7);

@@ -8,27 +8,25 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hingekit.NDManagerExtension;
+import io.hingekit.TestManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NDManagerExtension.class)
 class ContrastiveHingeLossTest {
 
+    @TestManager
     private static NDManager manager;
     private static JsonNode reference;
 
     @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
+    static void readReference() {
         reference = Fixtures.referenceValues();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     private static void assertMatchesReference(String name, ContrastiveHingeLoss loss) {

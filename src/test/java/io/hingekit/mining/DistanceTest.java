@@ -6,24 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.hingekit.NDManagerExtension;
+import io.hingekit.TestManager;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NDManagerExtension.class)
 class DistanceTest {
 
+    @TestManager
     private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     private static final double[][] QUERIES = {{1, 2, 2}, {0, 0, 0}, {-1, 0.5, 3}};
     private static final double[][] REFERENCES = {{1, 2, 2}, {3, 0, -4}, {0, 0, 1}, {2, 4, 4}};

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.hingekit.Expect;
+import io.hingekit.NDManagerExtension;
+import io.hingekit.TestManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,26 +21,17 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@ExtendWith(NDManagerExtension.class)
 class MinerTest {
 
+    @TestManager
     private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     /** A random mining problem: Q x R matrix (integer-valued on even seeds, for ties) and labels. */
     record Problem(double[][] d, long[] queryLabels, long[] referenceLabels, DataType type) {
@@ -232,9 +226,8 @@ class MinerTest {
     @Test
     void badInputIsRejected() {
         NDArray d = manager.create(new float[][] {{0, 1}, {1, 0}});
-        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
-                () -> new BatchHardMiner().mine(d, manager.create(new long[] {0, 1, 2})));
-        assertTrue(shape.getMessage().contains("distances must have shape"), shape.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> new BatchHardMiner().mine(d, manager.create(new long[] {0, 1, 2})), "distances must have shape");
         assertThrows(IllegalArgumentException.class, () -> new SemiHardMiner(-1f));
         assertThrows(IllegalArgumentException.class, () -> BatchAllMiner.builder().maxTriplets(0));
         assertThrows(IllegalArgumentException.class, () -> BatchAllMiner.builder().margin(Float.NaN));

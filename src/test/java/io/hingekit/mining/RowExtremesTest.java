@@ -10,12 +10,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.NDManagerExtension;
+import io.hingekit.TestManager;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@ExtendWith(NDManagerExtension.class)
 class RowExtremesTest {
 
     /** Small integers make ties common; some rows are all +infinity or all -infinity. */
@@ -47,42 +51,38 @@ class RowExtremesTest {
     @ParameterizedTest
     @CsvSource({"1, 7, 5, FLOAT32", "2, 40, 33, FLOAT64", "3, 1, 1, FLOAT32", "4, 300, 1100, FLOAT32",
         "5, 64, 19, FLOAT16"})
-    void extremesAndFirstIndicesMatchAScan(long seed, int rows, int columns, DataType type) {
+    void extremesAndFirstIndicesMatchAScan(long seed, int rows, int columns, DataType type, NDManager manager) {
         double[][] values = randomRows(seed, rows, columns);
-        try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray array = manager.create(values).toType(type, false);
-            for (boolean largest : new boolean[] {false, true}) {
-                RowExtremes extremes = largest ? RowExtremes.largest(array) : RowExtremes.smallest(array);
-                long[] expectedIndices = new long[rows];
-                double[] expectedValues = new double[rows];
-                for (int i = 0; i < rows; i++) {
-                    expectedIndices[i] = firstExtreme(values[i], largest);
-                    expectedValues[i] = values[i][(int) expectedIndices[i]];
-                }
-                assertEquals(DataType.INT64, extremes.indices().getDataType());
-                assertEquals(new Shape(rows), extremes.indices().getShape());
-                assertArrayEquals(expectedIndices, extremes.indices().toLongArray(), "largest=" + largest);
-                assertArrayEquals(expectedValues,
-                        extremes.values().toType(DataType.FLOAT64, false).toDoubleArray(), "largest=" + largest);
+        NDArray array = manager.create(values).toType(type, false);
+        for (boolean largest : new boolean[] {false, true}) {
+            RowExtremes extremes = largest ? RowExtremes.largest(array) : RowExtremes.smallest(array);
+            long[] expectedIndices = new long[rows];
+            double[] expectedValues = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                expectedIndices[i] = firstExtreme(values[i], largest);
+                expectedValues[i] = values[i][(int) expectedIndices[i]];
             }
+            assertEquals(DataType.INT64, extremes.indices().getDataType());
+            assertEquals(new Shape(rows), extremes.indices().getShape());
+            assertArrayEquals(expectedIndices, extremes.indices().toLongArray(), "largest=" + largest);
+            assertArrayEquals(expectedValues,
+                    extremes.values().toType(DataType.FLOAT64, false).toDoubleArray(), "largest=" + largest);
         }
     }
 
     /** CUDA hosts only ({@code mvn -Pgpu test}): the module runs on the device of its input, with the same ties. */
     @Test
     @Tag("gpu")
-    void runsOnTheGpuWithTheSameFirstIndices() {
+    void runsOnTheGpuWithTheSameFirstIndices(
+            @TestManager(device = "gpu") NDManager gpu, @TestManager(device = "cpu") NDManager cpu) {
         assumeTrue(Engine.getInstance().getGpuCount() > 0, "no GPU visible");
         double[][] values = randomRows(6, 500, 700);
-        try (NDManager gpu = NDManager.newBaseManager(Device.gpu());
-                NDManager cpu = NDManager.newBaseManager(Device.cpu())) {
-            NDArray onGpu = gpu.create(values).toType(DataType.FLOAT32, false);
-            NDArray onCpu = cpu.create(values).toType(DataType.FLOAT32, false);
-            RowExtremes fromGpu = RowExtremes.smallest(onGpu);
-            assertEquals(Device.gpu(), fromGpu.indices().getDevice());
-            assertArrayEquals(RowExtremes.smallest(onCpu).indices().toLongArray(), fromGpu.indices().toLongArray());
-            assertArrayEquals(RowExtremes.largest(onCpu).indices().toLongArray(),
-                    RowExtremes.largest(onGpu).indices().toLongArray());
-        }
+        NDArray onGpu = gpu.create(values).toType(DataType.FLOAT32, false);
+        NDArray onCpu = cpu.create(values).toType(DataType.FLOAT32, false);
+        RowExtremes fromGpu = RowExtremes.smallest(onGpu);
+        assertEquals(Device.gpu(), fromGpu.indices().getDevice());
+        assertArrayEquals(RowExtremes.smallest(onCpu).indices().toLongArray(), fromGpu.indices().toLongArray());
+        assertArrayEquals(RowExtremes.largest(onCpu).indices().toLongArray(),
+                RowExtremes.largest(onGpu).indices().toLongArray());
     }
 }

@@ -12,29 +12,28 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hingekit.Expect;
+import io.hingekit.NDManagerExtension;
+import io.hingekit.TestManager;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(NDManagerExtension.class)
 class TripletHingeLossTest {
 
+    @TestManager
     private static NDManager manager;
     private static JsonNode reference;
 
     @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
+    static void readReference() {
         reference = Fixtures.referenceValues();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     private static NDArray referenceEmbeddings() {
@@ -65,21 +64,32 @@ class TripletHingeLossTest {
     }
 
     @Test
+    void theDefaultMinerIsBatchHardAsInAConfig() {
+        NDList labels = new NDList(referenceLabels());
+        NDList embeddings = new NDList(referenceEmbeddings());
+        NDArray byDefault = TripletHingeLoss.builder().build().perSample(labels, embeddings);
+        NDArray batchHard =
+                TripletHingeLoss.builder().miner(new BatchHardMiner()).build().perSample(labels, embeddings);
+        assertArrayEquals(batchHard.toArray(), byDefault.toArray());
+    }
+
+    @Test
     void batchAllMeanNonzeroMatchesPmlStyleReference() {
         assertMatchesReference("batch_all_euclidean_m0.2_mean_nonzero",
-                TripletHingeLoss.builder().margin(0.2f).build());
+                TripletHingeLoss.builder().margin(0.2f).miner(BatchAllMiner.all()).build());
     }
 
     @Test
     void cosineBatchAllMeanMatchesReference() {
         assertMatchesReference("batch_all_cosine_m0.1_mean", TripletHingeLoss.builder()
-                .margin(0.1f).distance(new CosineDistance()).reduction(Reductions.MEAN).build());
+                .margin(0.1f).distance(new CosineDistance()).miner(BatchAllMiner.all()).reduction(Reductions.MEAN)
+                .build());
     }
 
     @Test
     void squaredEuclideanMatchesReference() {
         assertMatchesReference("batch_all_euclidean_squared_m0.5_mean", TripletHingeLoss.builder()
-                .margin(0.5f).squared(true).reduction(Reductions.MEAN).build());
+                .margin(0.5f).squared(true).miner(BatchAllMiner.all()).reduction(Reductions.MEAN).build());
     }
 
     @Test
@@ -125,9 +135,11 @@ class TripletHingeLossTest {
             }
             NDList in = new NDList(manager.create(x).toType(type, false));
             NDList classes = new NDList(manager.create(labels));
-            TripletHingeLoss meanLoss = TripletHingeLoss.builder().margin(margin).reduction(Reductions.MEAN).build();
+            TripletHingeLoss meanLoss = TripletHingeLoss.builder().margin(margin).miner(BatchAllMiner.all())
+                    .reduction(Reductions.MEAN).build();
             double mean = lossValue(meanLoss, classes, in);
-            double meanNonzero = lossValue(TripletHingeLoss.builder().margin(margin).build(), classes, in);
+            double meanNonzero = lossValue(
+                    TripletHingeLoss.builder().margin(margin).miner(BatchAllMiner.all()).build(), classes, in);
             assertEquals(count == 0 ? 0 : sum / count, mean, tolerance, "MEAN, seed " + seed);
             assertEquals(active == 0 ? 0 : sum / active, meanNonzero, tolerance, "MEAN_NONZERO, seed " + seed);
         }
@@ -150,8 +162,9 @@ class TripletHingeLossTest {
         List<TripletHingeLoss> losses = List.of(
                 TripletHingeLoss.builder().margin(0.5f).miner(new BatchHardMiner()).build(),
                 TripletHingeLoss.builder().margin(0.5f).miner(new SemiHardMiner(0.5f)).build(),
-                TripletHingeLoss.builder().margin(0.5f).distance(new CosineDistance()).build(),
-                TripletHingeLoss.builder().softMargin(true).squared(true).build());
+                TripletHingeLoss.builder().margin(0.5f).distance(new CosineDistance()).miner(BatchAllMiner.all())
+                        .build(),
+                TripletHingeLoss.builder().softMargin(true).squared(true).miner(BatchAllMiner.all()).build());
         for (TripletHingeLoss loss : losses) {
             NDArray classes = manager.create(labels);
             double[] analytic = Fixtures.lossAndGradient(loss, manager.create(x), classes).gradient();
@@ -195,7 +208,7 @@ class TripletHingeLossTest {
         double[][] x = {{1, 2}, {1, 2}, {1, 2}, {0, 0}};
         for (Distance distance : List.of(new EuclideanDistance(), new NormalizedDistance(new EuclideanDistance()))) {
             TripletHingeLoss loss = TripletHingeLoss.builder().margin(1f).distance(distance)
-                    .reduction(Reductions.MEAN).build();
+                    .miner(BatchAllMiner.all()).reduction(Reductions.MEAN).build();
             Fixtures.LossAndGradient result = Fixtures.lossAndGradient(
                     loss, manager.create(x).toType(DataType.FLOAT32, false), manager.create(new long[] {0, 0, 1, 1}));
             assertTrue(Double.isFinite(result.loss()));
@@ -255,21 +268,18 @@ class TripletHingeLossTest {
 
     @Test
     void builderRejectsBadProperties() {
-        IllegalArgumentException margin = assertThrows(IllegalArgumentException.class,
-                () -> TripletHingeLoss.builder().margin(-0.1f).build());
-        assertTrue(margin.getMessage().contains("margin") && margin.getMessage().contains("-0.1"));
-        IllegalArgumentException miner = assertThrows(IllegalArgumentException.class,
-                () -> TripletHingeLoss.builder().miner(null).build());
-        assertTrue(miner.getMessage().contains("miner"));
+        Expect.rejects(IllegalArgumentException.class,
+                () -> TripletHingeLoss.builder().margin(-0.1f).build(), "margin", "-0.1");
+        Expect.rejects(IllegalArgumentException.class, () -> TripletHingeLoss.builder().miner(null).build(), "miner");
         assertThrows(IllegalArgumentException.class, () -> TripletHingeLoss.builder().name("").build());
     }
 
     @Test
     void badInputIsRejected() {
         TripletHingeLoss loss = TripletHingeLoss.builder().build();
-        IllegalArgumentException count = assertThrows(IllegalArgumentException.class, () -> loss.evaluate(
-                new NDList(manager.create(new long[] {0, 1})), new NDList(manager.ones(new Shape(3, 2)))));
-        assertTrue(count.getMessage().contains("one class id per embedding"), count.getMessage());
+        Expect.rejects(IllegalArgumentException.class, () -> loss.evaluate(
+                new NDList(manager.create(new long[] {0, 1})), new NDList(manager.ones(new Shape(3, 2)))),
+                "one class id per embedding");
         assertThrows(IllegalArgumentException.class, () -> loss.evaluate(
                 new NDList(manager.create(new long[] {0})),
                 new NDList(manager.create(new int[] {1, 2}).reshape(1, 2))));

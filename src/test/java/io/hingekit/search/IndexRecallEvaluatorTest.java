@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hingekit.Expect;
 import io.hingekit.config.ConfigWord;
 import io.hingekit.config.VectorDistance;
 import io.hingekit.export.ClusteredVectors;
@@ -98,9 +99,9 @@ class IndexRecallEvaluatorTest {
         Path out = tmp.resolve("tiny");
         FormatFixtures.export(FormatFixtures.source(FormatFixtures.euclidean()), ExportFormat.LUCENE, out);
         try (LuceneIndexSearcher searcher = LuceneIndexSearcher.open(out)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> IndexRecallEvaluator.builder().k(3).build().evaluate(searcher));
-            assertTrue(e.getMessage().contains("holds 3 items, too few for k=3"), e.getMessage());
+            Expect.rejects(IllegalArgumentException.class,
+                    () -> IndexRecallEvaluator.builder().k(3).build().evaluate(searcher),
+                    "holds 3 items, too few for k=3");
         }
     }
 
@@ -108,7 +109,7 @@ class IndexRecallEvaluatorTest {
     void builderRejectsNonPositiveParameters() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> IndexRecallEvaluator.builder().queries(0).build());
-        assertEquals("queries: must be positive, got 0", e.getMessage());
+        assertEquals("queries must be > 0, got 0", e.getMessage());
     }
 
     @Test

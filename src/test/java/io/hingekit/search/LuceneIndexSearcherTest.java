@@ -2,9 +2,8 @@ package io.hingekit.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hingekit.Expect;
 import io.hingekit.config.VectorDistance;
 import io.hingekit.export.ClusteredVectors;
 import io.hingekit.export.ExportFormat;
@@ -104,19 +103,16 @@ class LuceneIndexSearcherTest {
     @Test
     void dimensionMismatchNamesBothDimensions() throws IOException {
         try (LuceneIndexSearcher searcher = LuceneIndexSearcher.open(euclideanExport)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> searcher.searchByVector(new float[3], 5, 100));
-            assertTrue(e.getMessage().contains("dimension 3") && e.getMessage().contains("dimension 16"),
-                    e.getMessage());
+            Expect.rejects(IllegalArgumentException.class,
+                    () -> searcher.searchByVector(new float[3], 5, 100), "dimension 3", "dimension 16");
         }
     }
 
     @Test
     void unknownIdIsReported() throws IOException {
         try (LuceneIndexSearcher searcher = LuceneIndexSearcher.open(euclideanExport)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> searcher.searchById(123456, 5, 100));
-            assertTrue(e.getMessage().contains("no item with id 123456"), e.getMessage());
+            Expect.rejects(IllegalArgumentException.class,
+                    () -> searcher.searchById(123456, 5, 100), "no item with id 123456");
         }
     }
 
@@ -163,9 +159,8 @@ class LuceneIndexSearcherTest {
     }
 
     private static void assertRefused(Path directory, String expectedMessage) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LuceneIndexSearcher.open(directory).close());
-        assertTrue(e.getMessage().contains(expectedMessage), e.getMessage());
+        Expect.rejects(IllegalArgumentException.class,
+                () -> LuceneIndexSearcher.open(directory).close(), expectedMessage);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

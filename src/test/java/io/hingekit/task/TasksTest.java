@@ -2,11 +2,13 @@ package io.hingekit.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.Expect;
+import io.hingekit.NDManagerExtension;
+import io.hingekit.TestManager;
 import io.hingekit.config.ConfigWord;
 import io.hingekit.config.LossConfig;
 import io.hingekit.config.LossType;
@@ -15,9 +17,8 @@ import io.hingekit.config.ReductionType;
 import io.hingekit.config.SelectBy;
 import io.hingekit.config.VectorDistance;
 import io.hingekit.mining.TripletHingeLoss;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The triplet options of the loss section. The batch, worked by hand: 1-D embeddings 0, 2, 3 with labels 0, 0, 1
@@ -27,19 +28,11 @@ import org.junit.jupiter.api.Test;
  * (2,1) at 1, hinges max(0, 2 - d) = 0, 0, 1, 1; per-pair losses 2, 2, 0, 0, 1, 1. Batch-hard mines (0, 1, 2) and
  * (1, 0, 2) (sample 2 has no positive), whose pairs give 2, 2 and hinges 0, 1.
  */
+@ExtendWith(NDManagerExtension.class)
 class TasksTest {
 
+    @TestManager
     private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     @Test
     void meanNonzeroIsTheDefaultReduction() {
@@ -67,9 +60,7 @@ class TasksTest {
         IllegalArgumentException reduction = assertThrows(IllegalArgumentException.class,
                 () -> config("batch-all", "median", null, null));
         assertEquals("must be one of mean-nonzero, mean, got 'median'", reduction.getMessage());
-        IllegalArgumentException cap = assertThrows(IllegalArgumentException.class,
-                () -> config("batch-hard", null, null, 10));
-        assertTrue(cap.getMessage().contains("loss.maxTriplets"), cap.getMessage());
+        Expect.rejects(IllegalArgumentException.class, () -> config("batch-hard", null, null, 10), "loss.maxTriplets");
     }
 
     @Test

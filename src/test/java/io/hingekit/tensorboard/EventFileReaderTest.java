@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hingekit.Expect;
 import io.hingekit.tensorboard.proto.Event;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -53,11 +54,11 @@ class EventFileReaderTest {
             for (int i = 0; i < 4; i++) {
                 assertEquals(i == 0 ? 0 : i - 1, reader.next().getStep());
             }
-            CorruptRecordException e = assertThrows(CorruptRecordException.class, reader::next);
+            CorruptRecordException e =
+                    Expect.rejects(CorruptRecordException.class, reader::next, file.toString(), "offset " + start);
             assertEquals(file, e.file());
             assertEquals(start, e.offset());
             assertEquals("data checksum mismatch", e.problem());
-            assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("offset " + start));
             assertNull(reader.next(), "reading stops after a corrupt record");
         }
     }

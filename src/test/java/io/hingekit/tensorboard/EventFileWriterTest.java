@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hingekit.Expect;
 import io.hingekit.tensorboard.proto.Event;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -92,12 +93,10 @@ class EventFileWriterTest {
 
     @Test
     void builderRejectsBadSettings() {
-        IllegalArgumentException capacity = assertThrows(IllegalArgumentException.class,
-                () -> EventFileWriter.builder().logDir(dir).queueCapacity(0).build());
-        assertTrue(capacity.getMessage().contains("queueCapacity") && capacity.getMessage().contains("0"));
-        IllegalArgumentException interval = assertThrows(IllegalArgumentException.class,
-                () -> EventFileWriter.builder().logDir(dir).flushInterval(Duration.ZERO).build());
-        assertTrue(interval.getMessage().contains("flushInterval"));
+        Expect.rejects(IllegalArgumentException.class,
+                () -> EventFileWriter.builder().logDir(dir).queueCapacity(0).build(), "queueCapacity", "0");
+        Expect.rejects(IllegalArgumentException.class,
+                () -> EventFileWriter.builder().logDir(dir).flushInterval(Duration.ZERO).build(), "flushInterval");
         assertThrows(IllegalArgumentException.class, () -> EventFileWriter.builder().build());
     }
 }

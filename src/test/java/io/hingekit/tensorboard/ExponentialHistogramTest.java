@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.hingekit.NDManagerExtension;
 import io.hingekit.tensorboard.proto.HistogramProto;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NDManagerExtension.class)
 class ExponentialHistogramTest {
 
     /** Printed by src/test/python/tf_histogram_reference.py. */
@@ -65,7 +68,7 @@ class ExponentialHistogramTest {
     }
 
     @Test
-    void deviceBucketingMatchesSlowUpperBoundLoop() {
+    void deviceBucketingMatchesSlowUpperBoundLoop(NDManager manager) {
         double[] limits = slowLimits();
         List<Double> values = new ArrayList<>();
         Random random = new Random(7);
@@ -85,16 +88,13 @@ class ExponentialHistogramTest {
         for (double v : input) {
             expected[upperBound(limits, v)]++;
         }
-        HistogramProto h;
-        try (NDManager manager = NDManager.newBaseManager()) {
-            h = ExponentialHistogram.of(manager.create(input)).proto();
-        }
+        HistogramProto h = ExponentialHistogram.of(manager.create(input)).proto();
         assertMatches(limits, expected, h);
         assertEquals(input.length, h.getNum());
     }
 
     @Test
-    void floatArrayPathMatchesSlowLoopOnAnyShape() {
+    void floatArrayPathMatchesSlowLoopOnAnyShape(NDManager manager) {
         double[] limits = slowLimits();
         Random random = new Random(11);
         float[] input = new float[3000];
@@ -103,11 +103,9 @@ class ExponentialHistogramTest {
             input[i] = (float) (random.nextGaussian() * 3);
             expected[upperBound(limits, input[i])]++;
         }
-        try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray matrix = manager.create(input, new Shape(30, 100));
-            assertMatches(limits, expected, ExponentialHistogram.of(matrix).proto());
-            assertEquals(new Shape(30, 100), matrix.getShape(), "input left unchanged");
-        }
+        NDArray matrix = manager.create(input, new Shape(30, 100));
+        assertMatches(limits, expected, ExponentialHistogram.of(matrix).proto());
+        assertEquals(new Shape(30, 100), matrix.getShape(), "input left unchanged");
         assertMatches(limits, expected, ExponentialHistogram.of(input).proto());
     }
 

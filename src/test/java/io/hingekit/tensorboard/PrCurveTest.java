@@ -3,8 +3,8 @@ package io.hingekit.tensorboard;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hingekit.Expect;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -73,16 +73,13 @@ class PrCurveTest {
 
     @Test
     void badInputIsRejectedWithItsValue() {
-        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
-                () -> PrCurve.compute(new boolean[] {true}, new float[] {1.5f}, 5));
-        assertTrue(range.getMessage().contains("1.5"));
+        Expect.rejects(IllegalArgumentException.class,
+                () -> PrCurve.compute(new boolean[] {true}, new float[] {1.5f}, 5), "1.5");
         assertThrows(IllegalArgumentException.class,
                 () -> PrCurve.compute(new boolean[] {true}, new float[] {Float.NaN}, 5));
-        IllegalArgumentException lengths = assertThrows(IllegalArgumentException.class,
-                () -> PrCurve.compute(new boolean[2], new float[3], 5));
-        assertTrue(lengths.getMessage().contains("2") && lengths.getMessage().contains("3"));
-        IllegalArgumentException thresholds = assertThrows(IllegalArgumentException.class,
-                () -> PrCurve.compute(new boolean[1], new float[1], 1));
-        assertTrue(thresholds.getMessage().contains("numThresholds"));
+        Expect.rejects(IllegalArgumentException.class,
+                () -> PrCurve.compute(new boolean[2], new float[3], 5), "2", "3");
+        Expect.rejects(IllegalArgumentException.class,
+                () -> PrCurve.compute(new boolean[1], new float[1], 1), "numThresholds");
     }
 }

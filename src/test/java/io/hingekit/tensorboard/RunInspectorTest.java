@@ -1,11 +1,11 @@
 package io.hingekit.tensorboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hingekit.Expect;
 import io.hingekit.cli.InspectCommand;
 import io.hingekit.cli.Main;
 import java.io.IOException;
@@ -95,13 +95,10 @@ class RunInspectorTest {
     @Test
     void rejectsMissingAndForeignDirectories() throws IOException {
         RunInspector inspector = new RunInspector();
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> inspector.inspect(dir.resolve("nope")));
-        assertTrue(missing.getMessage().contains("not a directory"));
+        Expect.rejects(IllegalArgumentException.class, () -> inspector.inspect(dir.resolve("nope")), "not a directory");
         Files.writeString(Files.createDirectory(dir.resolve("foreign")).resolve("notes.txt"), "not an event file");
-        IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
-                () -> inspector.inspect(dir.resolve("foreign")));
-        assertTrue(foreign.getMessage().contains("not a TensorBoard run directory"));
+        Expect.rejects(IllegalArgumentException.class,
+                () -> inspector.inspect(dir.resolve("foreign")), "not a TensorBoard run directory");
     }
 
     @Test

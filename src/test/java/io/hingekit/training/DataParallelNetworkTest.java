@@ -15,30 +15,32 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.tracker.Tracker;
+import io.hingekit.NDManagerExtension;
+import io.hingekit.TestManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gradient norm and clipping on a linear unit {@code y = w.x + b}, {@code w = (0.5, 0.5)}, {@code b = 0}, loss
  * {@code y} at {@code x = (3, 4)}: the gradients are {@code (3, 4)} and {@code 1}, global norm {@code sqrt(26)}.
  * Plain SGD with learning rate 1 then subtracts the (clipped) gradient, worked by hand.
  */
+@ExtendWith(NDManagerExtension.class)
 class DataParallelNetworkTest {
 
     private static final double NORM = Math.sqrt(26);
 
     @Test
-    void gradientNormCoversAllParameters() {
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-                SgdOptimizer optimizer = new SgdOptimizer(Tracker.fixed(1f), 0f, 0f)) {
+    void gradientNormCoversAllParameters(@TestManager(device = "cpu") NDManager manager) {
+        try (SgdOptimizer optimizer = new SgdOptimizer(Tracker.fixed(1f), 0f, 0f)) {
             DataParallelNetwork network = backwardOnce(manager, optimizer);
             assertEquals(NORM, network.gradientNorm(), 1e-5);
         }
     }
 
     @Test
-    void clippingScalesEveryGradientToTheBound() {
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-                SgdOptimizer optimizer = new SgdOptimizer(Tracker.fixed(1f), 0f, 0f)) {
+    void clippingScalesEveryGradientToTheBound(@TestManager(device = "cpu") NDManager manager) {
+        try (SgdOptimizer optimizer = new SgdOptimizer(Tracker.fixed(1f), 0f, 0f)) {
             DataParallelNetwork network = backwardOnce(manager, optimizer);
             network.clipGradients(1f);
             assertEquals(1.0, network.gradientNorm(), 1e-5);
@@ -50,9 +52,8 @@ class DataParallelNetworkTest {
     }
 
     @Test
-    void gradientsBelowTheBoundAreLeftAlone() {
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-                SgdOptimizer optimizer = new SgdOptimizer(Tracker.fixed(1f), 0f, 0f)) {
+    void gradientsBelowTheBoundAreLeftAlone(@TestManager(device = "cpu") NDManager manager) {
+        try (SgdOptimizer optimizer = new SgdOptimizer(Tracker.fixed(1f), 0f, 0f)) {
             DataParallelNetwork network = backwardOnce(manager, optimizer);
             network.clipGradients(10f);
             network.step();

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.tracker.Tracker;
+import io.hingekit.NDManagerExtension;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -14,8 +15,10 @@ import java.io.DataOutputStream;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Expected weights from src/test/python/optimizer_reference.py (torch.optim.SGD and torch.optim.Adam). */
+@ExtendWith(NDManagerExtension.class)
 class OptimizerTest {
 
     private static final double[] W0 = {0.5, -1.0, 2.0, 0.25};
@@ -33,61 +36,53 @@ class OptimizerTest {
     }
 
     @Test
-    void sgdWithMomentumAndWeightDecayMatchesTorch() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            double[] w = run(new SgdOptimizer(Tracker.fixed(0.1f), 0.9f, 0.01f), manager);
-            assertArrayEquals(new double[] {0.5600853895, -1.021230779, 1.899623568, -0.0113013003}, w, 1e-6);
-        }
+    void sgdWithMomentumAndWeightDecayMatchesTorch(NDManager manager) {
+        double[] w = run(new SgdOptimizer(Tracker.fixed(0.1f), 0.9f, 0.01f), manager);
+        assertArrayEquals(new double[] {0.5600853895, -1.021230779, 1.899623568, -0.0113013003}, w, 1e-6);
     }
 
     @Test
-    void adamWithWeightDecayMatchesTorch() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            double[] w = run(new AdamOptimizer(Tracker.fixed(0.01f), 0.01f), manager);
-            assertArrayEquals(new double[] {0.4997266335, -0.9965545491, 1.9779010618, 0.2241544077}, w, 1e-6);
-        }
+    void adamWithWeightDecayMatchesTorch(NDManager manager) {
+        double[] w = run(new AdamOptimizer(Tracker.fixed(0.01f), 0.01f), manager);
+        assertArrayEquals(new double[] {0.4997266335, -0.9965545491, 1.9779010618, 0.2241544077}, w, 1e-6);
     }
 
     @Test
-    void savedStateContinuesExactlyInAFreshOptimizer() throws Exception {
-        check(() -> new SgdOptimizer(Tracker.fixed(0.1f), 0.9f, 0.01f));
-        check(() -> new AdamOptimizer(Tracker.fixed(0.01f), 0.01f));
+    void savedStateContinuesExactlyInAFreshOptimizer(NDManager manager) throws Exception {
+        check(() -> new SgdOptimizer(Tracker.fixed(0.1f), 0.9f, 0.01f), manager);
+        check(() -> new AdamOptimizer(Tracker.fixed(0.01f), 0.01f), manager);
     }
 
-    private static void check(Supplier<StatefulOptimizer> factory) throws Exception {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            double[] uninterrupted = run(factory.get(), manager);
-            NDArray w = manager.create(W0, new Shape(2, 2));
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (StatefulOptimizer first = factory.get()) {
-                for (int step = 0; step < 2; step++) {
-                    first.setStep(step + 1);
-                    first.update("id-before", w, manager.create(G[step], new Shape(2, 2)));
-                }
-                first.save(new DataOutputStream(bytes), Map.of("id-before", "layer_weight"), manager.getDevice());
+    private static void check(Supplier<StatefulOptimizer> factory, NDManager manager) throws Exception {
+        double[] uninterrupted = run(factory.get(), manager);
+        NDArray w = manager.create(W0, new Shape(2, 2));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (StatefulOptimizer first = factory.get()) {
+            for (int step = 0; step < 2; step++) {
+                first.setStep(step + 1);
+                first.update("id-before", w, manager.create(G[step], new Shape(2, 2)));
             }
-            try (StatefulOptimizer second = factory.get()) {
-                second.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
-                        Map.of("layer_weight", "id-after"), manager.getDevice());
-                second.setStep(3);
-                second.update("id-after", w, manager.create(G[2], new Shape(2, 2)));
-            }
-            assertArrayEquals(uninterrupted, w.toDoubleArray(), 1e-12);
+            first.save(new DataOutputStream(bytes), Map.of("id-before", "layer_weight"), manager.getDevice());
         }
+        try (StatefulOptimizer second = factory.get()) {
+            second.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                    Map.of("layer_weight", "id-after"), manager.getDevice());
+            second.setStep(3);
+            second.update("id-after", w, manager.create(G[2], new Shape(2, 2)));
+        }
+        assertArrayEquals(uninterrupted, w.toDoubleArray(), 1e-12);
     }
 
     @Test
-    void stateOfAnotherOptimizerIsRefused() throws Exception {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (SgdOptimizer sgd = new SgdOptimizer(Tracker.fixed(0.1f), 0.9f, 0)) {
-                sgd.save(new DataOutputStream(bytes), Map.of(), manager.getDevice());
-            }
-            try (AdamOptimizer adam = new AdamOptimizer(Tracker.fixed(0.1f), 0)) {
-                assertThrows(java.io.IOException.class, () -> adam.load(
-                        new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), Map.of(),
-                        manager.getDevice()));
-            }
+    void stateOfAnotherOptimizerIsRefused(NDManager manager) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (SgdOptimizer sgd = new SgdOptimizer(Tracker.fixed(0.1f), 0.9f, 0)) {
+            sgd.save(new DataOutputStream(bytes), Map.of(), manager.getDevice());
+        }
+        try (AdamOptimizer adam = new AdamOptimizer(Tracker.fixed(0.1f), 0)) {
+            assertThrows(java.io.IOException.class, () -> adam.load(
+                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), Map.of(),
+                    manager.getDevice()));
         }
     }
 

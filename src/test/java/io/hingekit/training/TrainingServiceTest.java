@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hingekit.files.DirectoryLock;
+import io.hingekit.Expect;
 import io.hingekit.inference.ModelEmbeddingSource;
 import io.hingekit.model.ModelDirectory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ class TrainingServiceTest {
     private static final Path CONTRASTIVE = Path.of("src/test/resources/configs/embedding-contrastive.yaml");
     private static final Path BINARY = Path.of("src/test/resources/configs/binary.yaml");
     private static final Path DIVERGE = Path.of("src/test/resources/configs/diverge.yaml");
+    private static final Path EARLY_STOP = Path.of("src/test/resources/configs/early-stop.yaml");
 
     @TempDir
     Path tmp;
@@ -99,7 +102,20 @@ class TrainingServiceTest {
             assertFalse(Files.exists(killed.resolve(file)), file + " is written only when the run completes");
         }
 
-        RunReport resumed = quiet().train(request(RESUME, killed, true), List.of());
+        Path checkpoint = new Checkpoints(killed).latest().orElseThrow();
+        List<String> resumes = new ArrayList<>();
+        RunListener resumeRecorder = new RunListener() {
+            @Override
+            public void onResume(Path from, int epoch, long step) {
+                resumes.add(from + " " + epoch);
+            }
+        };
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunReport resumed = new TrainingService(new PrintStream(console, true, StandardCharsets.UTF_8))
+                .train(request(RESUME, killed, true), List.of(resumeRecorder));
+        assertEquals(List.of(checkpoint + " " + epochReached), resumes);
+        assertTrue(console.toString(StandardCharsets.UTF_8).startsWith(
+                "resumed from " + checkpoint + " (epoch " + (epochReached + 1) + ", step "), console.toString());
         for (String metric : List.of("test/loss", "test/accuracy", "validation/loss", "best_epoch")) {
             assertEquals(uninterrupted.finalMetrics().get(metric), resumed.finalMetrics().get(metric), 1e-5, metric);
         }
@@ -168,6 +184,33 @@ class TrainingServiceTest {
     }
 
     @Test
+    void earlyStoppingGoesToTheListenersAndTheConsoleNotToSystemOut() throws Exception {
+        List<String> stops = new ArrayList<>();
+        RunListener recorder = new RunListener() {
+            @Override
+            public void onEarlyStop(String criterion, int patience, int bestEpoch) {
+                stops.add(criterion + " " + patience + " " + bestEpoch);
+            }
+        };
+        List<EpochReport> epochs = new ArrayList<>();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        ByteArrayOutputStream direct = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(direct, true, StandardCharsets.UTF_8));
+        try {
+            new TrainingService(new PrintStream(console, true, StandardCharsets.UTF_8))
+                    .train(request(EARLY_STOP, tmp.resolve("early"), false), List.of(recorder(epochs), recorder));
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(2, epochs.size());
+        assertEquals(List.of("loss 1 0"), stops);
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains(
+                "early stopping: no better validation loss for 1 epochs (best: epoch 1)"), console.toString());
+        assertFalse(direct.toString(StandardCharsets.UTF_8).contains("early stopping"), direct.toString());
+    }
+
+    @Test
     void aNonFiniteLossStopsTheRunNamingEpochAndBatch() {
         NonFiniteLossException e = assertThrows(NonFiniteLossException.class,
                 () -> quiet().train(request(DIVERGE, tmp.resolve("diverge"), false), List.of()));
@@ -179,9 +222,8 @@ class TrainingServiceTest {
     void aFreshRunRefusesToReplaceATrainedModelDirectory() throws Exception {
         Path out = tmp.resolve("twice");
         quiet().train(TrainRequest.builder().config(QUICK).device("cpu").epochs(1).out(out).build(), List.of());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> quiet().train(TrainRequest.builder().config(QUICK).device("cpu").epochs(1).out(out).build(), List.of()));
-        assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+        TrainRequest again = TrainRequest.builder().config(QUICK).device("cpu").epochs(1).out(out).build();
+        Expect.rejects(IllegalArgumentException.class, () -> quiet().train(again, List.of()), "--resume");
     }
 
     @Test
