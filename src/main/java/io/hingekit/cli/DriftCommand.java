@@ -1,9 +1,13 @@
 package io.hingekit.cli;
 
+import io.hingekit.config.DriftConfig;
+import io.hingekit.config.RunConfigs;
 import io.hingekit.drift.MultipleTesting;
 import io.hingekit.lifecycle.DriftService;
 import io.hingekit.model.DeviceSelector;
+import io.hingekit.model.ModelDirectory;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -37,15 +41,15 @@ public final class DriftCommand implements Callable<Integer> {
     @Option(names = "--by-class", description = "test each class too")
     private boolean byClass;
 
-    @Option(names = "--correction", defaultValue = "bonferroni",
-            description = "per-class p-value correction: none, bonferroni, benjamini-hochberg (default: ${DEFAULT-VALUE})")
+    @Option(names = "--correction", description = "per-class p-value correction: none, bonferroni (default),"
+            + " benjamini-hochberg")
     private String correction;
 
-    @Option(names = "--alpha", defaultValue = "0.01", description = "KS significance level (default: ${DEFAULT-VALUE})")
-    private double alpha;
+    @Option(names = "--alpha", description = "KS significance level (default 0.01)")
+    private Double alpha;
 
-    @Option(names = "--max-psi", defaultValue = "0.2", description = "PSI threshold (default: ${DEFAULT-VALUE})")
-    private double maxPsi;
+    @Option(names = "--max-psi", description = "PSI threshold (default 0.2)")
+    private Double maxPsi;
 
     @Option(names = "--max-wasserstein", description = "Wasserstein threshold (default: none)")
     private Double maxWasserstein;
@@ -64,15 +68,19 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(alpha > 0 && alpha < 1)) {
+        if (alpha != null && !(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("--alpha must be in (0, 1), got " + alpha);
         }
-        if (!(maxPsi >= 0)) {
+        if (maxPsi != null && !(maxPsi >= 0)) {
             throw new IllegalArgumentException("--max-psi must be >= 0, got " + maxPsi);
         }
+        DriftConfig saved = savedThresholds();
+        Double wasserstein = maxWasserstein != null ? maxWasserstein : saved.maxWasserstein();
         Map<String, Object> report = new DriftService().compare(new DriftService.Request(reference, current,
-                currentSplit, data, byClass, MultipleTesting.parse(correction), alpha, maxPsi,
-                maxWasserstein == null ? Double.NaN : maxWasserstein, DeviceSelector.resolve(device)[0]));
+                currentSplit, data, byClass || saved.byClass(),
+                MultipleTesting.parse(correction != null ? correction : saved.correction()),
+                alpha != null ? alpha : saved.alpha(), maxPsi != null ? maxPsi : saved.maxPsi(),
+                wasserstein == null ? Double.NaN : wasserstein, DeviceSelector.resolve(device)[0]));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(JsonOutput.render(report));
@@ -81,6 +89,16 @@ public final class DriftCommand implements Callable<Integer> {
         }
         out.flush();
         return Boolean.TRUE.equals(report.get("drift")) ? Main.EXIT_DRIFT : 0;
+    }
+
+    /** The reference model's {@code drift} section, or the defaults (flags override either). */
+    private DriftConfig savedThresholds() {
+        Path config = new ModelDirectory(reference).config();
+        if (Files.isDirectory(reference) && Files.isRegularFile(config)) {
+            DriftConfig drift = RunConfigs.read(config).drift();
+            return drift != null ? drift : DriftConfig.defaults();
+        }
+        return DriftConfig.defaults();
     }
 
     @SuppressWarnings("unchecked")

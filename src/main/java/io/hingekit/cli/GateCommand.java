@@ -30,6 +30,10 @@ public final class GateCommand implements Callable<Integer> {
             description = "absolute tolerance of the baseline checks (default: ${DEFAULT-VALUE})")
     private double tolerance;
 
+    @Option(names = "--relative-tolerance", defaultValue = "0",
+            description = "relative tolerance of the baseline checks, added to the absolute one (default: ${DEFAULT-VALUE})")
+    private double relativeTolerance;
+
     @Option(names = "--json", description = "print JSON")
     private boolean json;
 
@@ -44,8 +48,11 @@ public final class GateCommand implements Callable<Integer> {
         if (!(tolerance >= 0)) {
             throw new IllegalArgumentException("--tolerance must be >= 0, got " + tolerance);
         }
+        if (!(relativeTolerance >= 0 && relativeTolerance < 1)) {
+            throw new IllegalArgumentException("--relative-tolerance must be in [0, 1), got " + relativeTolerance);
+        }
         GateService.Verdict verdict = new GateService().check(run.model, null, split, run.data, baseline, tolerance,
-                run.device());
+                relativeTolerance, run.device());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(JsonOutput.render(verdict));

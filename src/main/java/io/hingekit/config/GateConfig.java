@@ -2,6 +2,8 @@ package io.hingekit.config;
 
 import static io.hingekit.util.Checks.check;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,7 +28,9 @@ public record GateConfig(Double maxViolationRate, Double maxMeanHinge, Double mi
         check(maxMeanHinge == null || maxMeanHinge >= 0, "gate.maxMeanHinge", ">= 0", maxMeanHinge);
         check(maxTrainValidationGap == null || !maxTrainValidationGap.isNaN(), "gate.maxTrainValidationGap",
                 "a number", maxTrainValidationGap);
-        maxClassViolationRate = maxClassViolationRate == null ? null : Map.copyOf(maxClassViolationRate);
+        // in the config's order, so checks and gate.json list the classes as written
+        maxClassViolationRate = maxClassViolationRate == null ? null
+                : Collections.unmodifiableMap(new LinkedHashMap<>(maxClassViolationRate));
         if (maxClassViolationRate != null) {
             maxClassViolationRate.forEach((name, value) -> rate("gate.maxClassViolationRate." + name, value));
         }

@@ -15,6 +15,7 @@ import static io.hingekit.util.Checks.check;
  * @param optimizer the optimizer and learning-rate schedule
  * @param training batch size, epochs, early stopping and logging intervals
  * @param gate the deployment gate checked when training ends (null: none)
+ * @param drift the drift thresholds {@code drift} uses for this model (null: the defaults)
  */
 public record RunConfig(
         String name,
@@ -24,7 +25,8 @@ public record RunConfig(
         LossConfig loss,
         OptimizerConfig optimizer,
         TrainingConfig training,
-        GateConfig gate) {
+        GateConfig gate,
+        DriftConfig drift) {
 
     /** Default seed. */
     public static final long DEFAULT_SEED = 42;
@@ -60,6 +62,6 @@ public record RunConfig(
      * @return the changed config
      */
     public RunConfig withEpochs(int epochs) {
-        return new RunConfig(name, seed, data, model, loss, optimizer, training.withEpochs(epochs), gate);
+        return new RunConfig(name, seed, data, model, loss, optimizer, training.withEpochs(epochs), gate, drift);
     }
 }

@@ -95,21 +95,24 @@ public final class GateService {
 
     /**
      * Checks a candidate against a baseline on the same split: violation rate and mean hinge may be higher, and
-     * accuracy lower, by at most {@code tolerance}.
+     * accuracy lower, by at most {@code tolerance} plus {@code relativeTolerance} times the baseline's value.
      *
      * @param split the split
      * @param candidate the candidate's report
      * @param baseline the baseline's report
      * @param tolerance the absolute tolerance
+     * @param relativeTolerance the relative tolerance (0.05: 5% of the baseline's value)
      * @return the checks
      */
     public static List<Check> againstBaseline(String split, MarginReport candidate, MarginReport baseline,
-            double tolerance) {
+            double tolerance, double relativeTolerance) {
         return List.of(
                 Check.atMost(split + "/violation_rate vs baseline", candidate.violationRate(),
-                        baseline.violationRate() + tolerance),
-                Check.atMost(split + "/loss vs baseline", candidate.meanLoss(), baseline.meanLoss() + tolerance),
-                Check.atLeast(split + "/accuracy vs baseline", candidate.accuracy(), baseline.accuracy() - tolerance));
+                        baseline.violationRate() * (1 + relativeTolerance) + tolerance),
+                Check.atMost(split + "/loss vs baseline", candidate.meanLoss(),
+                        baseline.meanLoss() * (1 + relativeTolerance) + tolerance),
+                Check.atLeast(split + "/accuracy vs baseline", candidate.accuracy(),
+                        baseline.accuracy() * (1 - relativeTolerance) - tolerance));
     }
 
     /**
@@ -122,12 +125,13 @@ public final class GateService {
      * @param dataDir a Fashion-MNIST directory overriding the config's (may be null)
      * @param baseline a baseline model directory (may be null)
      * @param tolerance absolute tolerance of the baseline checks
+     * @param relativeTolerance relative tolerance of the baseline checks
      * @param device the device
      * @return the verdict, also written to {@code gate.json}
      * @throws IOException when files cannot be read or written
      */
     public Verdict check(Path model, GateConfig gate, String split, Path dataDir, Path baseline, double tolerance,
-            Device device) throws IOException {
+            double relativeTolerance, Device device) throws IOException {
         List<Check> checks = new ArrayList<>();
         GateConfig thresholds = gate != null ? gate
                 : RunConfigs.read(new ModelDirectory(model).requireTrained().config()).gate();
@@ -145,7 +149,7 @@ public final class GateService {
         }
         if (baseline != null) {
             try (ModelData data = ModelData.open(baseline, dataDir, device)) {
-                checks.addAll(againstBaseline(split, report, data.report(split), tolerance));
+                checks.addAll(againstBaseline(split, report, data.report(split), tolerance, relativeTolerance));
             }
         }
         return write(model, split, checks);

@@ -10,6 +10,7 @@ import io.hingekit.files.NpyMatrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -184,6 +185,16 @@ class LifecycleCommandsTest {
         double[] current = Files.readAllLines(shifted).stream().skip(1)
                 .mapToDouble(line -> Double.parseDouble(line.split(",")[8])).toArray();
         assertEquals(ksStatistic(reference, current), report.get("overall").get("ks_statistic").asDouble(), 1e-12);
+
+        // thresholds from the reference model's drift section, flags over them
+        Path lenient = tmp.resolve("lenient");
+        copyModel(model, lenient);
+        Files.writeString(lenient.resolve("config.yaml"), "drift: {alpha: 1.0e-300, maxPsi: 1000}\n",
+                StandardOpenOption.APPEND);
+        assertEquals(0, CliRun.of(new Main(), "drift", "--reference", lenient.toString(), "--current",
+                shifted.toString()).exitCode());
+        assertEquals(Main.EXIT_DRIFT, CliRun.of(new Main(), "drift", "--reference", lenient.toString(), "--current",
+                shifted.toString(), "--max-psi", "0.01").exitCode());
     }
 
     @Test
@@ -250,6 +261,13 @@ class LifecycleCommandsTest {
         assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), String.join(" ", args) + "\n" + run.err());
         assertTrue(run.err().contains(message), run.err());
         assertTrue(run.errIsClean(), run.err());
+    }
+
+    private static void copyModel(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        for (String file : List.of("config.yaml", "model-info.json", "model.params", "reference-margins.npy")) {
+            Files.copy(from.resolve(file), to.resolve(file));
+        }
     }
 
     private static double[] toDoubles(float[] values) {
