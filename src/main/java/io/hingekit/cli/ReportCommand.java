@@ -2,6 +2,7 @@ package io.hingekit.cli;
 
 import io.hingekit.lifecycle.ReportService;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,6 +24,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "test", description = "train, validation or test (default: ${DEFAULT-VALUE})")
     private String split;
 
+    @Option(names = "--scores", description = "report on a labelled file written by score instead of a split")
+    private Path scores;
+
     @Option(names = "--json", description = "print JSON")
     private boolean json;
 
@@ -34,20 +38,22 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReportService.Result result = new ReportService().report(run.model, split, run.data, run.device());
+        ReportService service = new ReportService();
+        ReportService.Result result = scores != null ? service.reportOfScores(run.model, scores)
+                : service.report(run.model, split, run.data, run.device());
         Double gap = result.train() == null ? null : result.report().meanLoss() - result.train().meanLoss();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("model", run.model.toString());
-            map.put("split", split);
+            map.put("split", result.split());
             map.putAll(result.report().toMap(result.classNames()));
             if (gap != null) {
                 map.put("train_validation_gap", gap);
             }
             out.println(JsonOutput.render(map));
         } else {
-            out.print(MarginReportText.render("margin report of " + run.model + " on " + split, result.report(),
+            out.print(MarginReportText.render("margin report of " + run.model + " on " + result.split(), result.report(),
                     result.classNames(), gap));
         }
         out.flush();

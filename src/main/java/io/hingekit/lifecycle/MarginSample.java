@@ -25,8 +25,9 @@ import java.util.Locale;
  * @param predicted predicted classes
  * @param margins signed margins, or null when the labels are unknown
  * @param gaps label-free gaps
+ * @param losses hinge losses, or null when unknown (a scores file without labels, or the saved reference)
  */
-record MarginSample(String source, int[] labels, int[] predicted, double[] margins, double[] gaps) {
+record MarginSample(String source, int[] labels, int[] predicted, double[] margins, double[] gaps, double[] losses) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,7 +43,7 @@ record MarginSample(String source, int[] labels, int[] predicted, double[] margi
 
     /** Wraps a split's scores. */
     static MarginSample of(String source, SplitScores scores) {
-        return new MarginSample(source, scores.labels(), scores.predicted(), scores.margins(), scores.gaps());
+        return new MarginSample(source, scores.labels(), scores.predicted(), scores.margins(), scores.gaps(), null);
     }
 
     /**
@@ -64,7 +65,7 @@ record MarginSample(String source, int[] labels, int[] predicted, double[] margi
                     + m.columns());
         }
         return new MarginSample(file.toString(), ints(m.column(0)), ints(m.column(1)), doubles(m.column(2)),
-                doubles(m.column(3)));
+                doubles(m.column(3)), null);
     }
 
     /**
@@ -92,6 +93,7 @@ record MarginSample(String source, int[] labels, int[] predicted, double[] margi
         int[] predicted = new int[n];
         double[] margins = labelled ? new double[n] : null;
         double[] gaps = new double[n];
+        double[] losses = labelled ? new double[n] : null;
         for (int i = 0; i < n; i++) {
             double[] r = rows.get(i);
             predicted[i] = (int) r[0];
@@ -99,9 +101,10 @@ record MarginSample(String source, int[] labels, int[] predicted, double[] margi
             if (labelled) {
                 labels[i] = (int) r[2];
                 margins[i] = r[3];
+                losses[i] = r[4];
             }
         }
-        return new MarginSample(file.toString(), labels, predicted, margins, gaps);
+        return new MarginSample(file.toString(), labels, predicted, margins, gaps, losses);
     }
 
     private static boolean readCsv(Path file, BufferedReader reader, List<double[]> rows) throws IOException {
@@ -114,7 +117,8 @@ record MarginSample(String source, int[] labels, int[] predicted, double[] margi
         int gap = require(file, columns, "gap");
         int label = columns.indexOf("label");
         int margin = columns.indexOf("margin");
-        boolean labelled = label >= 0 && margin >= 0;
+        int loss = columns.indexOf("hinge_loss");
+        boolean labelled = label >= 0 && margin >= 0 && loss >= 0;
         String line;
         long number = 1;
         while ((line = reader.readLine()) != null) {
@@ -129,7 +133,8 @@ record MarginSample(String source, int[] labels, int[] predicted, double[] margi
             }
             rows.add(labelled
                     ? new double[] {number(file, number, cells[predicted]), number(file, number, cells[gap]),
-                        number(file, number, cells[label]), number(file, number, cells[margin])}
+                        number(file, number, cells[label]), number(file, number, cells[margin]),
+                        number(file, number, cells[loss])}
                     : new double[] {number(file, number, cells[predicted]), number(file, number, cells[gap])});
         }
         return labelled;
@@ -154,11 +159,11 @@ record MarginSample(String source, int[] labels, int[] predicted, double[] margi
                 throw new IllegalArgumentException(file + " line " + number + ": needs the fields predicted and gap"
                         + " (a file written by hingekit score)");
             }
-            boolean hasLabel = row.has("label") && row.has("margin");
+            boolean hasLabel = row.has("label") && row.has("margin") && row.has("hinge_loss");
             labelled = labelled == null ? hasLabel : labelled && hasLabel;
             rows.add(hasLabel
                     ? new double[] {row.get("predicted").asDouble(), row.get("gap").asDouble(),
-                        row.get("label").asDouble(), row.get("margin").asDouble()}
+                        row.get("label").asDouble(), row.get("margin").asDouble(), row.get("hinge_loss").asDouble()}
                     : new double[] {row.get("predicted").asDouble(), row.get("gap").asDouble()});
         }
         return labelled != null && labelled;

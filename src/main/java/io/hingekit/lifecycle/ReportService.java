@@ -1,7 +1,14 @@
 package io.hingekit.lifecycle;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import io.hingekit.config.RunConfig;
+import io.hingekit.config.RunConfigs;
+import io.hingekit.metrics.MarginAccumulator;
 import io.hingekit.metrics.MarginReport;
+import io.hingekit.model.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,5 +42,36 @@ public final class ReportService {
             MarginReport train = split.equals("validation") ? data.report("train") : null;
             return new Result(split, report, train, data.scorer().classNames());
         }
+    }
+
+    /**
+     * The report of a file that {@code score} wrote from labelled rows: the same figures from its columns (label,
+     * predicted, margin, hinge_loss); accuracy counts predicted == label.
+     *
+     * @param model the model that scored the file (its classes, margin and tail threshold)
+     * @param scores the scores file
+     * @return the report
+     * @throws IOException when a file cannot be read
+     */
+    public Result reportOfScores(Path model, Path scores) throws IOException {
+        MarginSample sample = MarginSample.scores(scores);
+        if (sample.losses() == null) {
+            throw new IllegalArgumentException(scores + " has no labels (columns label, margin, hinge_loss): score a"
+                    + " labelled input to get its report");
+        }
+        RunConfig config = RunConfigs.read(new ModelDirectory(model).requireTrained().config());
+        List<String> classNames = GateService.classNames(model);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            NDArray label = manager.create(sample.labels());
+            NDArray guess = manager.create(sample.predicted());
+            MarginReport report = MarginAccumulator.summarize(floats(manager, sample.losses()),
+                    floats(manager, sample.margins()), label, guess, guess.eq(label).toType(DataType.FLOAT32, false),
+                    classNames.size(), config.training().tailThreshold(), config.loss().margin());
+            return new Result(scores.toString(), report, null, classNames);
+        }
+    }
+
+    private static NDArray floats(NDManager manager, double[] values) {
+        return manager.create(values).toType(DataType.FLOAT32, false);
     }
 }

@@ -93,24 +93,43 @@ public final class MarginAccumulator implements SplitEvaluator {
             NDArray margin = NDArrays.concat(margins);
             NDArray label = NDArrays.concat(labels);
             NDArray guess = NDArrays.concat(predicted);
-            new NDList(loss, margin, label, guess).attach(scratch);
-            int classes = binary ? 2 : numClasses;
-            NDArray oneHot = label.oneHot(classes).toType(DataType.FLOAT32, false);
-            NDArray counts = oneHot.sum(new int[] {0});
-            NDArray violated = loss.gt(0).toType(DataType.FLOAT32, false);
-            NDArray perClass = perClassMean(oneHot, loss, counts);
-            NDArray summary = NDArrays.stack(new NDList(
-                    loss.mean(), NDArrays.concat(correct).mean(), violated.mean(),
-                    loss.gt(tailThreshold).toType(DataType.FLOAT32, false).mean(),
-                    margin.lte(margin.getManager().create((float) this.margin)).toType(DataType.FLOAT32, false).sum()));
-            float[] s = summary.toFloatArray();
-            NDArray confusion = oneHot.transpose().matMul(guess.oneHot(classes).toType(DataType.FLOAT32, false));
-            return new MarginReport(loss.size(), s[0], s[1], s[2], tailThreshold, s[3],
-                    perClass.toFloatArray(), margin.toFloatArray(), loss.toFloatArray(), this.margin, (long) s[4],
-                    toLongs(counts.toFloatArray()), perClassMean(oneHot, violated, counts).toFloatArray(),
-                    toMatrix(confusion.toFloatArray(), classes), Quantiles.of(loss, MarginReport.QUANTILES),
-                    Quantiles.of(margin, MarginReport.QUANTILES));
+            NDArray right = NDArrays.concat(correct);
+            new NDList(loss, margin, label, guess, right).attach(scratch);
+            return summarize(loss, margin, label, guess, right, binary ? 2 : numClasses, tailThreshold, this.margin);
         }
+    }
+
+    /**
+     * Summarises per-sample arrays into a report, on their device: what the accumulator does at the end, and what a
+     * scored file's report does with its columns.
+     *
+     * @param loss per-sample hinge losses (N)
+     * @param margin signed margins (N)
+     * @param label true classes (N, integer)
+     * @param guess predicted classes (N, integer)
+     * @param correct 1 where the prediction is right, else 0 (N, float32)
+     * @param classes number of classes
+     * @param tailThreshold the tail threshold
+     * @param lossMargin the loss's margin (support vectors)
+     * @return the report
+     */
+    public static MarginReport summarize(NDArray loss, NDArray margin, NDArray label, NDArray guess, NDArray correct,
+            int classes, double tailThreshold, double lossMargin) {
+        NDArray oneHot = label.oneHot(classes).toType(DataType.FLOAT32, false);
+        NDArray counts = oneHot.sum(new int[] {0});
+        NDArray violated = loss.gt(0).toType(DataType.FLOAT32, false);
+        NDArray perClass = perClassMean(oneHot, loss, counts);
+        NDArray summary = NDArrays.stack(new NDList(
+                loss.mean(), correct.mean(), violated.mean(),
+                loss.gt(tailThreshold).toType(DataType.FLOAT32, false).mean(),
+                margin.lte(margin.getManager().create((float) lossMargin)).toType(DataType.FLOAT32, false).sum()));
+        float[] s = summary.toFloatArray();
+        NDArray confusion = oneHot.transpose().matMul(guess.oneHot(classes).toType(DataType.FLOAT32, false));
+        return new MarginReport(loss.size(), s[0], s[1], s[2], tailThreshold, s[3],
+                perClass.toFloatArray(), margin.toFloatArray(), loss.toFloatArray(), lossMargin, (long) s[4],
+                toLongs(counts.toFloatArray()), perClassMean(oneHot, violated, counts).toFloatArray(),
+                toMatrix(confusion.toFloatArray(), classes), Quantiles.of(loss, MarginReport.QUANTILES),
+                Quantiles.of(margin, MarginReport.QUANTILES));
     }
 
     /** Mean of {@code values} over the samples of each class: NaN where a class has none. */

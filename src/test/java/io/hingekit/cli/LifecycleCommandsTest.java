@@ -114,6 +114,14 @@ class LifecycleCommandsTest {
         fromTraining.fieldNames().forEachRemaining(field -> assertEquals(fromTraining.get(field),
                 fromScore.get(field), field));
 
+        // the report of the scored file, from its columns alone, is the same report again
+        CliRun fromFile = CliRun.of(new Main(), "report", "--model", model.toString(), "--scores", scores.toString(),
+                "--json");
+        assertEquals(0, fromFile.exitCode(), fromFile.err());
+        JsonNode ofFile = JSON.readTree(fromFile.out());
+        fromTraining.fieldNames().forEachRemaining(field -> assertEquals(fromTraining.get(field), ofFile.get(field),
+                field));
+
         List<String> lines = Files.readAllLines(scores);
         assertEquals("row,predicted,predicted_name,score_0,score_1,score_2,gap,label,margin,hinge_loss,violation",
                 lines.get(0));
