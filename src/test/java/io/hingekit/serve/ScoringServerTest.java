@@ -253,6 +253,25 @@ class ScoringServerTest {
     }
 
     @Test
+    void stoppingDrainsTheRequestsInFlight() throws Exception {
+        // rows wait up to 1.5 s for a batch to fill, so the stop (what SIGTERM's hook calls) finds them in flight
+        server = ScoringServer.start(model, options(1000, 1500), Device.cpu());
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            inFlight.add(clients.submit(() -> post("/predict", "{\"instances\": [[1, 2, 3, 4]]}").statusCode()));
+        }
+        Thread.sleep(300);
+        ScoringServer stopping = server;
+        server = null;
+        stopping.close();
+        for (Future<Integer> code : inFlight) {
+            assertEquals(200, code.get().intValue(), "an in-flight request finishes");
+        }
+        clients.shutdown();
+    }
+
+    @Test
     void theServerScoresARowAsScoreDoes() throws Exception {
         Path csv = Files.writeString(tmp.resolve("rows.csv"), "a,b,c,d\n0.5,0.2,-1,2\n3,1,0,-1\n");
         Path out = tmp.resolve("rows-scores.csv");
