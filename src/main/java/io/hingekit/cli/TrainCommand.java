@@ -2,6 +2,7 @@ package io.hingekit.cli;
 
 import io.hingekit.config.GateConfig;
 import io.hingekit.lifecycle.GateService;
+import io.hingekit.model.ModelDirectory;
 import io.hingekit.tensorboard.TensorBoardListener;
 import io.hingekit.training.RunListener;
 import io.hingekit.training.RunReport;
@@ -57,7 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         List<GateService.Check> checks = GateService.thresholds(gate, "validation", report.reports().get("validation"),
-                report.reports().get("train"), GateService.classNames(report.modelDir()));
+                report.reports().get("train"), new ModelDirectory(report.modelDir()).readInfo().classNames());
         GateService.Verdict verdict = GateService.write(report.modelDir(), "validation", checks);
         PrintWriter console = new PrintWriter(System.out, true);
         GateCommand.print(console, verdict);

@@ -1,13 +1,11 @@
 package io.hingekit.lifecycle;
 
 import ai.djl.Device;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hingekit.config.GateConfig;
 import io.hingekit.config.RunConfigs;
 import io.hingekit.files.AtomicFiles;
 import io.hingekit.metrics.MarginReport;
 import io.hingekit.model.ModelDirectory;
-import io.hingekit.model.ModelInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -169,17 +167,6 @@ public final class GateService {
         Verdict verdict = new Verdict(model.toString(), split, accepted ? "accepted" : "rejected", checks);
         AtomicFiles.writeJson(new ModelDirectory(model).gate(), verdict);
         return verdict;
-    }
-
-    /**
-     * Reads a model's class names.
-     *
-     * @param model the model directory
-     * @return the class names
-     * @throws IOException when the file cannot be read
-     */
-    public static List<String> classNames(Path model) throws IOException {
-        return new ObjectMapper().readValue(new ModelDirectory(model).info().toFile(), ModelInfo.class).classNames();
     }
 
     private static int classIndex(String name, List<String> classNames) {

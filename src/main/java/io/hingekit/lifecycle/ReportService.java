@@ -60,7 +60,7 @@ public final class ReportService {
                     + " labelled input to get its report");
         }
         RunConfig config = RunConfigs.read(new ModelDirectory(model).requireTrained().config());
-        List<String> classNames = GateService.classNames(model);
+        List<String> classNames = new ModelDirectory(model).readInfo().classNames();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray label = manager.create(sample.labels());
             NDArray guess = manager.create(sample.predicted());

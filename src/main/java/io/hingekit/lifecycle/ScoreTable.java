@@ -18,15 +18,13 @@ final class ScoreTable {
     private final boolean jsonl;
     private final List<String> classNames;
     private final int outputs;
-    private final boolean labelled;
-    private final boolean probabilities;
+    private final List<String> columns;
 
     private ScoreTable(boolean jsonl, List<String> classNames, int outputs, boolean labelled, boolean probabilities) {
         this.jsonl = jsonl;
         this.classNames = classNames;
         this.outputs = outputs;
-        this.labelled = labelled;
-        this.probabilities = probabilities;
+        this.columns = columns(classNames, outputs, labelled, probabilities);
     }
 
     /** Picks the format from the output's extension: {@code .jsonl}, else CSV. */
@@ -38,7 +36,8 @@ final class ScoreTable {
         return new ScoreTable(name.endsWith(".jsonl"), classNames, outputs, labelled, probabilities);
     }
 
-    private List<String> columns() {
+    private static List<String> columns(List<String> classNames, int outputs, boolean labelled,
+            boolean probabilities) {
         List<String> columns = new ArrayList<>(List.of("row", "predicted", "predicted_name"));
         for (int k = 0; k < outputs; k++) {
             columns.add("score_" + k);
@@ -55,14 +54,13 @@ final class ScoreTable {
 
     void header(Writer writer) throws IOException {
         if (!jsonl) {
-            writer.write(String.join(",", columns()));
+            writer.write(String.join(",", columns));
             writer.write('\n');
         }
     }
 
     void rows(Writer writer, InputRows.Batch batch, float[] scores, long[] predicted, float[] gap,
             double[][] p, float[] margins, float[] losses) throws IOException {
-        List<String> columns = columns();
         for (int i = 0; i < batch.rows(); i++) {
             List<String> values = new ArrayList<>(columns.size());
             values.add(Long.toString(batch.firstRow() + i));

@@ -1,5 +1,6 @@
 package io.hingekit.model;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hingekit.data.FeatureScaler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,8 @@ import java.nio.file.Path;
  * @param root the directory
  */
 public record ModelDirectory(Path root) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** File of the resolved config. */
     public static final String CONFIG = "config.yaml";
@@ -83,6 +86,16 @@ public record ModelDirectory(Path root) {
     /** Returns the feature-scaling file (present when the config normalises). */
     public Path preprocessing() {
         return root.resolve(PREPROCESSING);
+    }
+
+    /**
+     * Reads {@code model-info.json}: outputs, input shape and class names.
+     *
+     * @return the model's info
+     * @throws IOException when the file cannot be read
+     */
+    public ModelInfo readInfo() throws IOException {
+        return JSON.readValue(info().toFile(), ModelInfo.class);
     }
 
     /**

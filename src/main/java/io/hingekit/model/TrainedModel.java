@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hingekit.config.RunConfig;
 import io.hingekit.config.RunConfigs;
 import java.io.DataInputStream;
@@ -24,8 +23,6 @@ import java.nio.file.Path;
  * the selected parameters ({@value ModelDirectory#PARAMETERS}).
  */
 public final class TrainedModel implements AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunConfig config;
     private final ModelInfo info;
@@ -50,7 +47,7 @@ public final class TrainedModel implements AutoCloseable {
     public static TrainedModel load(Path modelDir, Device device) throws IOException {
         ModelDirectory dir = new ModelDirectory(modelDir).requireTrained();
         RunConfig config = RunConfigs.read(dir.config());
-        ModelInfo info = JSON.readValue(dir.info().toFile(), ModelInfo.class);
+        ModelInfo info = dir.readInfo();
         return load(config, info, dir.parameters(), device);
     }
 

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hingekit.config.RunConfigs;
-import io.hingekit.model.ModelDirectory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,13 +103,11 @@ public final class ScoringServer implements AutoCloseable {
      * @throws Exception when a model cannot be loaded or the port cannot be bound
      */
     public static ScoringServer start(Path model, ServeOptions options, Device device) throws Exception {
-        ServedModel baseline = ServedModel.open(model, nameOf(model), device);
+        ServedModel baseline = ServedModel.open(model, null, device);
         ServedModel candidate = null;
         try {
             if (options.canary() != null) {
-                String name = nameOf(options.canary());
-                candidate = ServedModel.open(options.canary(), name.equals(baseline.name()) ? name + "-canary" : name,
-                        device);
+                candidate = ServedModel.open(options.canary(), baseline.name(), device);
                 if (candidate.featureCount() != baseline.featureCount()
                         || !candidate.classNames().equals(baseline.classNames())) {
                     throw new IllegalArgumentException("--canary " + options.canary() + " takes other inputs or"
@@ -131,10 +127,6 @@ public final class ScoringServer implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    private static String nameOf(Path model) throws IOException {
-        return RunConfigs.read(new ModelDirectory(model).requireTrained().config()).name();
     }
 
     /** Returns the port the server listens on. */

@@ -45,17 +45,19 @@ final class ServedModel implements AutoCloseable {
     }
 
     /**
-     * Loads a classifier for serving.
+     * Loads a classifier for serving, under its run's name ({@code name} in its config).
      *
      * @param directory the model directory
-     * @param name the name it is served and labelled under
+     * @param taken a name already served, which this model's name gets {@code -canary} appended to (may be null)
      * @param device the device
      * @return the model
      * @throws IOException when a file cannot be read
      */
-    static ServedModel open(Path directory, String name, Device device) throws IOException {
+    static ServedModel open(Path directory, String taken, Device device) throws IOException {
         Scorer scorer = Scorer.open(directory, device);
         try {
+            String runName = scorer.model().config().name();
+            String name = runName.equals(taken) ? runName + "-canary" : runName;
             ModelDirectory dir = new ModelDirectory(directory);
             Calibrator calibrator = Files.isRegularFile(dir.calibration()) ? Calibrator.read(dir.calibration()) : null;
             NpyMatrix reference = Files.isRegularFile(dir.referenceMargins()) ? NpyMatrix.read(dir.referenceMargins())

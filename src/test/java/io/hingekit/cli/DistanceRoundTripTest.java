@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hingekit.config.VectorDistance;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import io.hingekit.files.NpyMatrix;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,8 +50,8 @@ class DistanceRoundTripTest {
         JsonNode result = JSON.readTree(search.out());
         assertEquals(distance, result.get("distance").asText());
         JsonNode top = result.get("hits").get(0);
-        float[][] vectors = readNpy(npy.resolve("vectors.npy"), 4);
-        double expected = byHand(distance, vectors[0], vectors[top.get("id").asInt()]);
+        NpyMatrix vectors = NpyMatrix.read(npy.resolve("vectors.npy"));
+        double expected = byHand(distance, row(vectors, 0), row(vectors, top.get("id").asInt()));
         assertEquals(expected, top.get("distance").asDouble(), 1e-4);
         assertTrue(result.get("hits").size() == 3, search.out());
     }
@@ -75,17 +75,7 @@ class DistanceRoundTripTest {
         };
     }
 
-    /** Reads a float32 (n, d) array written with a 128-byte NumPy 1.0 header. */
-    private static float[][] readNpy(Path file, int dimension) throws Exception {
-        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        int headerLength = bytes.getShort(8) & 0xffff;
-        bytes.position(10 + headerLength);
-        int rows = bytes.remaining() / 4 / dimension;
-        float[][] out = new float[rows][dimension];
-        for (float[] row : out) {
-            bytes.asFloatBuffer().get(row);
-            bytes.position(bytes.position() + 4 * dimension);
-        }
-        return out;
+    private static float[] row(NpyMatrix matrix, int row) {
+        return Arrays.copyOfRange(matrix.values(), row * matrix.columns(), (row + 1) * matrix.columns());
     }
 }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hingekit.files.DirectoryLock;
 import io.hingekit.Expect;
+import io.hingekit.files.DirectoryLock;
 import io.hingekit.inference.ModelEmbeddingSource;
 import io.hingekit.model.ModelDirectory;
 import java.io.ByteArrayOutputStream;
