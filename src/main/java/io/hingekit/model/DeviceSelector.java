@@ -26,7 +26,7 @@ public final class DeviceSelector {
         int gpus = Engine.getInstance().getGpuCount();
         if (value.equals("auto")) {
             if (gpus == 0) {
-                LOG.warn("device auto: no GPU visible, training on the CPU");
+                LOG.warn("device auto: no GPU visible, running on the CPU");
                 return new Device[] {Device.cpu()};
             }
             return Engine.getInstance().getDevices(gpus);

@@ -17,6 +17,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A trained network loaded from a model directory for inference: the config, the network rebuilt from it and
@@ -82,26 +84,46 @@ public final class TrainedModel implements AutoCloseable {
     }
 
     /**
-     * Reads a DJL parameter file into an initialised block (before any trainer caches its arrays).
+     * Reads a DJL parameter file into an initialised block (before any trainer caches its arrays) and checks that
+     * every array it held has the shape the block was initialised with.
      *
-     * @throws IllegalArgumentException naming the file when it is missing, cut short or corrupt
-     * @throws IOException when it cannot be read or holds another network's parameters
+     * @throws IllegalArgumentException naming the file when it is missing, cut short, corrupt or holds another
+     *     network's parameters
+     * @throws IOException when it cannot be read
      */
     public static void readParameters(Block block, Path parameters, Model model) throws IOException {
+        Map<String, Shape> expected = shapes(block);
         try (InputStream in = Files.newInputStream(parameters)) {
             block.loadParameters(model.getNDManager(), new DataInputStream(in));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("parameter file not found: " + parameters, e);
         } catch (EOFException e) {
-            throw new IllegalArgumentException(parameters + " is cut short or corrupt: it ends before all parameters "
-                    + "of the network were read (" + Files.size(parameters) + " bytes)", e);
+            throw new IllegalArgumentException(parameters + " is cut short or written for another network: it ends "
+                    + "before all parameters of the config's network were read (" + Files.size(parameters)
+                    + " bytes)", e);
         } catch (MalformedModelException e) {
-            throw new IOException(parameters + " does not fit the network of the config: " + e.getMessage(), e);
+            throw new IllegalArgumentException(notFitting(parameters) + e.getMessage(), e);
         } catch (RuntimeException e) {
             // DJL's reader takes damaged bytes for shapes and sizes ("The shape must be >= -1")
             throw new IllegalArgumentException(parameters + " is corrupt: it does not hold DJL parameters of the "
                     + "network (" + e.getMessage() + ")", e);
         }
+        shapes(block).forEach((name, shape) -> {
+            if (!shape.equals(expected.get(name))) {
+                throw new IllegalArgumentException(notFitting(parameters) + "parameter " + name + " has shape "
+                        + shape + " in the file, the network needs " + expected.get(name));
+            }
+        });
+    }
+
+    private static Map<String, Shape> shapes(Block block) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        block.getParameters().forEach(p -> shapes.put(p.getKey(), p.getValue().getArray().getShape()));
+        return shapes;
+    }
+
+    private static String notFitting(Path parameters) {
+        return parameters + " does not fit the network of the config: ";
     }
 
     /**

@@ -2,6 +2,7 @@ package io.hingekit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -322,6 +323,35 @@ class LifecycleCommandsTest {
         assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
         assertTrue(run.err().startsWith("hingekit report: error: " + copy.resolve("model.params") + " is corrupt"),
                 run.err());
+        assertTrue(run.errIsClean(), run.err());
+    }
+
+    @Test
+    void parametersOfAnotherNetworkAreNamed() throws IOException {
+        Path copy = copyOfModel("other-network");
+        String config = Files.readString(copy.resolve("config.yaml"));
+        String mlp = config.replace("type: \"linear\"", "type: \"mlp\"");
+        assertNotEquals(config, mlp, "the saved config names the linear network");
+        Files.writeString(copy.resolve("config.yaml"), mlp);
+        CliRun run = CliRun.of(new Main(), "report", "--model", copy.toString(), "--device", "cpu");
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("hingekit report: error: " + copy.resolve("model.params")
+                + " is cut short or written for another network"), run.err());
+        assertTrue(run.errIsClean(), run.err());
+    }
+
+    @Test
+    void parametersOfOtherShapesAreNamed() throws IOException {
+        Path copy = copyOfModel("other-shapes");
+        String info = Files.readString(copy.resolve("model-info.json"));
+        String wider = info.replaceAll("\\[\\s*4\\s*]", "[5]");
+        assertNotEquals(info, wider, "model-info.json names the 4 input features");
+        Files.writeString(copy.resolve("model-info.json"), wider);
+        CliRun run = CliRun.of(new Main(), "report", "--model", copy.toString(), "--device", "cpu");
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("hingekit report: error: " + copy.resolve("model.params") + " does not fit "
+                + "the network of the config: parameter "), run.err());
+        assertTrue(run.err().contains("has shape (3, 4) in the file, the network needs (3, 5)"), run.err());
         assertTrue(run.errIsClean(), run.err());
     }
 
