@@ -54,12 +54,13 @@ record MarginSample(String source, int[] labels, int[] predicted, double[] margi
      * @throws IOException when the file cannot be read
      */
     static MarginSample reference(Path model) throws IOException {
-        Path file = new ModelDirectory(model).referenceMargins();
-        if (!Files.isRegularFile(file)) {
+        ModelDirectory dir = new ModelDirectory(model);
+        Path file = dir.referenceMargins();
+        NpyMatrix m = dir.savedReferenceMargins();
+        if (m == null) {
             throw new IllegalArgumentException(model + " has no " + ModelDirectory.REFERENCE_MARGINS
                     + " (a classifier trained by this version of train writes it)");
         }
-        NpyMatrix m = NpyMatrix.read(file);
         if (m.columns() != 4) {
             throw new IllegalArgumentException(file + ": expected 4 columns (label, predicted, margin, gap), got "
                     + m.columns());

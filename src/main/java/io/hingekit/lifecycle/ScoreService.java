@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -119,12 +118,13 @@ public final class ScoreService {
     }
 
     private static Calibrator calibrator(Path modelDir) throws IOException {
-        Path file = new ModelDirectory(modelDir).calibration();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--probabilities needs " + file + ": run hingekit calibrate --model "
-                    + modelDir + " first");
+        ModelDirectory dir = new ModelDirectory(modelDir);
+        Calibrator calibrator = dir.savedCalibrator();
+        if (calibrator == null) {
+            throw new IllegalArgumentException("--probabilities needs " + dir.calibration() + ": run hingekit "
+                    + "calibrate --model " + modelDir + " first");
         }
-        return Calibrator.read(file);
+        return calibrator;
     }
 
     private static String labelColumn(Scorer scorer) {

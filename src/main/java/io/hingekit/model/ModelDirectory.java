@@ -1,7 +1,9 @@
 package io.hingekit.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hingekit.calibration.Calibrator;
 import io.hingekit.data.FeatureScaler;
+import io.hingekit.files.NpyMatrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,9 +115,29 @@ public record ModelDirectory(Path root) {
         return root.resolve(REFERENCE_MARGINS);
     }
 
+    /**
+     * Reads the validation margins saved with the model.
+     *
+     * @return the matrix, or null when the model has none
+     * @throws IOException when the file exists but cannot be read
+     */
+    public NpyMatrix savedReferenceMargins() throws IOException {
+        return Files.isRegularFile(referenceMargins()) ? NpyMatrix.read(referenceMargins()) : null;
+    }
+
     /** Returns the calibration file. */
     public Path calibration() {
         return root.resolve(CALIBRATION);
+    }
+
+    /**
+     * Reads the calibration written by {@code calibrate}.
+     *
+     * @return the calibrator, or null when the model was not calibrated
+     * @throws IOException when the file exists but cannot be read
+     */
+    public Calibrator savedCalibrator() throws IOException {
+        return Files.isRegularFile(calibration()) ? Calibrator.read(calibration()) : null;
     }
 
     /** Returns the reliability-diagram file. */

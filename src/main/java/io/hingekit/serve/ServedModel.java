@@ -13,7 +13,6 @@ import io.hingekit.inference.InputRows;
 import io.hingekit.inference.Scorer;
 import io.hingekit.model.ModelDirectory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -59,10 +58,8 @@ final class ServedModel implements AutoCloseable {
             String runName = scorer.model().config().name();
             String name = runName.equals(taken) ? runName + "-canary" : runName;
             ModelDirectory dir = new ModelDirectory(directory);
-            Calibrator calibrator = Files.isRegularFile(dir.calibration()) ? Calibrator.read(dir.calibration()) : null;
-            NpyMatrix reference = Files.isRegularFile(dir.referenceMargins()) ? NpyMatrix.read(dir.referenceMargins())
-                    : null;
-            return new ServedModel(name, directory, scorer, calibrator, reference, FileChecksum.sha256(dir.parameters()),
+            return new ServedModel(name, directory, scorer, dir.savedCalibrator(), dir.savedReferenceMargins(),
+                    FileChecksum.sha256(dir.parameters()),
                     NDManager.newBaseManager(device));
         } catch (IOException | RuntimeException e) {
             scorer.close();
