@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class OnlineLearnerTest {
 
-    private static final int N = 60;
-    private static final int D = 6;
+    static final int N = 60;
+    static final int D = 6;
     private static final double TOLERANCE = 1e-6;
 
     private static final double[][] BINARY_PA = {
@@ -42,7 +42,7 @@ class OnlineLearnerTest {
          0.5208333333333331, -0.9374999999999996, -0.41666666666666635,
          -0.16666666666666713}
     };
-    private static final double[][] BINARY_PEGASOS_PROJECTED = {
+    static final double[][] BINARY_PEGASOS_PROJECTED = {
         {0.08433709500127666, -0.3581690377623942, 0.36243047909881043,
          0.28623328460660596, -0.4050338408354923, -0.21269977061228415,
          -0.1306735363202124}
@@ -58,7 +58,7 @@ class OnlineLearnerTest {
          0.043982914156936365, 0.4726633337753129, -0.05186643313536668,
          0.22755522809584464}
     };
-    private static final double[][] MULTI_PA_I = {
+    static final double[][] MULTI_PA_I = {
         {-0.5257089280677998, 0.5139611091220184, -0.20280861969857164,
          -0.17817237147997386, 0.38402120773430726, 0.07125668755901235,
          0.020256817192186097},
@@ -177,7 +177,8 @@ class OnlineLearnerTest {
         return new LinearWeights(classes == 2 ? 1 : classes, D, true);
     }
 
-    private record Stream(float[][] x, int[] labels) {}
+    /** The reference stream: features and class indices. */
+    record Stream(float[][] x, int[] labels) {}
 
     /** The stream of the Python script: the same LCG, teacher and label noise. */
     static Stream stream(int classes) {
