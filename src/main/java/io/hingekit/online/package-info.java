@@ -23,7 +23,8 @@
  *         "stream.jsonl", null, Path.of("models/online"), null, false, 0, false), List.of(new ConsoleProgress(System.err)));
  * }</pre>
  *
- * <p><b>Layering:</b> may import every package below training (util, files, loss, mining, metrics, config, data,
- * model, task); training, tensorboard, export, serve and cli may not be imported.
+ * <p><b>Layering:</b> sits between training and tensorboard; may import util, files, loss, mining, metrics,
+ * config, data and model (it uses files, config, data and model), never training, tensorboard, lifecycle,
+ * serve or cli.
  */
 package io.hingekit.online;

@@ -87,6 +87,36 @@ class OnlineLearningTest {
     }
 
     @Test
+    void standardInputCarriesJsonLines() throws IOException {
+        run(jsonl(), tmp.resolve("file"), List.of());
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(Files.newInputStream(jsonl()));
+            Path config = Files.writeString(tmp.resolve("online.yaml"), config());
+            new OnlineLearning().run(new OnlineRequest(config, RecordSources.STDIN, null, tmp.resolve("stdin"), null,
+                    false, 0, false), List.of());
+        } finally {
+            System.setIn(stdin);
+        }
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("file/model.params")),
+                Files.readAllBytes(tmp.resolve("stdin/model.params")));
+    }
+
+    @Test
+    void maxExamplesStopsWithACheckpointAndTheNextRunContinues() throws IOException {
+        Path config = Files.writeString(tmp.resolve("online.yaml"), config());
+        Path dir = tmp.resolve("model");
+        OnlineListener.Progress first = new OnlineLearning().run(new OnlineRequest(config, jsonl().toString(), null,
+                dir, null, false, 13, false), List.of());
+        assertEquals(13, first.learnt());
+        assertEquals(13, OnlineCheckpoint.read(OnlineCheckpoint.file(dir)).steps(), "a final checkpoint at 13");
+        run(jsonl(), dir, List.of());
+        run(jsonl(), tmp.resolve("whole"), List.of());
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("whole/model.params")),
+                Files.readAllBytes(dir.resolve("model.params")));
+    }
+
+    @Test
     void aSecondRunOverALearntStreamLearnsNothing() throws IOException {
         Path dir = tmp.resolve("model");
         run(jsonl(), dir, List.of());
