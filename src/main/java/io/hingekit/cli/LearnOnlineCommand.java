@@ -1,5 +1,6 @@
 package io.hingekit.cli;
 
+import io.hingekit.config.ConfigWord;
 import io.hingekit.online.ConsoleProgress;
 import io.hingekit.online.OnlineLearning;
 import io.hingekit.online.OnlineListener;
@@ -13,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /** {@code hingekit learn-online}: learns a linear hinge model from a stream, one example at a time. */
@@ -104,10 +106,10 @@ public final class LearnOnlineCommand implements Callable<Integer> {
     }
 
     /** Parses {@code --format} through the word's own parser (aliases, message listing the words). */
-    static final class StreamFormatConverter implements picocli.CommandLine.ITypeConverter<StreamFormat> {
+    static final class StreamFormatConverter implements ITypeConverter<StreamFormat> {
         @Override
         public StreamFormat convert(String value) {
-            return io.hingekit.config.ConfigWord.parse(StreamFormat.class, value);
+            return ConfigWord.parse(StreamFormat.class, value);
         }
     }
 }

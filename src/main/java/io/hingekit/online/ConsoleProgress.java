@@ -1,6 +1,7 @@
 package io.hingekit.online;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -37,7 +38,7 @@ public final class ConsoleProgress implements OnlineListener {
     }
 
     @Override
-    public void onCheckpoint(Progress progress, java.nio.file.Path checkpoint) {
+    public void onCheckpoint(Progress progress, Path checkpoint) {
         out.printf(Locale.ROOT, "checkpoint after %d examples: %s%n", progress.figures().examples(), checkpoint);
     }
 

@@ -1,5 +1,6 @@
 package io.hingekit.online;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hingekit.files.AtomicFiles;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public record OnlineCheckpoint(String algorithm, long steps, Map<Integer, Long> 
                 throw new IllegalArgumentException("incomplete");
             }
             return checkpoint;
-        } catch (com.fasterxml.jackson.core.JacksonException | IllegalArgumentException e) {
+        } catch (JacksonException | IllegalArgumentException e) {
             throw new IllegalArgumentException(file + " is not an online checkpoint (" + e.getMessage()
                     + "); delete it or use --overwrite to start afresh", e);
         }

@@ -1,6 +1,7 @@
 package io.hingekit.online;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Receives what an online job reports: its start, its progressive figures every {@code online.logEvery} examples,
@@ -54,7 +55,7 @@ public interface OnlineListener extends AutoCloseable {
      * @param hyperparameters the flattened config, for an hparams record
      */
     record Start(String name, Path modelDir, Path logDir, long resumedExamples, String input,
-            java.util.Map<String, Object> hyperparameters) {}
+            Map<String, Object> hyperparameters) {}
 
     /**
      * The progressive figures at a point of the stream.
