@@ -16,6 +16,7 @@ import static io.hingekit.util.Checks.check;
  * @param training batch size, epochs, early stopping and logging intervals
  * @param gate the deployment gate checked when training ends (null: none)
  * @param drift the drift thresholds {@code drift} uses for this model (null: the defaults)
+ * @param online how {@code learn-online} learns from a stream (null: not an online config)
  */
 public record RunConfig(
         String name,
@@ -26,7 +27,8 @@ public record RunConfig(
         OptimizerConfig optimizer,
         TrainingConfig training,
         GateConfig gate,
-        DriftConfig drift) {
+        DriftConfig drift,
+        OnlineConfig online) {
 
     /** Default seed. */
     public static final long DEFAULT_SEED = 42;
@@ -53,6 +55,37 @@ public record RunConfig(
             check(!embedding || training.isPk(), "training.classesPerBatch and samplesPerClass",
                     "set for an embedding run (P x K batches)", "absent");
         }
+        if (online != null && model != null && loss != null && data != null) {
+            checkOnline(online, data, model, loss);
+        }
+    }
+
+    /**
+     * An online config learns a linear model with the hinge loss that its updates minimise: binary, or
+     * Crammer-Singer's multi-class hinge (the loss of multi-class PA and Pegasos), on features used as they come.
+     */
+    private static void checkOnline(OnlineConfig online, DataConfig data, ModelConfig model, LossConfig loss) {
+        check(model.type() == ModelType.LINEAR, "model.type", "linear for an online config", model.type().word());
+        check(loss.type() == LossType.BINARY_HINGE || loss.type() == LossType.MULTICLASS_HINGE, "loss.type",
+                "binary-hinge or multiclass-hinge for an online config", loss.type().word());
+        check(loss.variant() == null || loss.variant() == HingeVariant.CRAMMER_SINGER, "loss.variant",
+                "crammer-singer for an online config (the loss multi-class PA and Pegasos minimise)",
+                loss.variant() == null ? null : loss.variant().word());
+        check(loss.power() == 1, "loss.power", "1 for an online config", loss.power());
+        check(Boolean.FALSE.equals(loss.divideByClasses()) || loss.divideByClasses() == null, "loss.divideByClasses",
+                "false for an online config", loss.divideByClasses());
+        check(loss.classWeights() == null || online.algorithm() != OnlineAlgorithm.PA, "loss.classWeights",
+                "absent for online.algorithm pa (it has no loss term to weigh; use pa-i, pa-ii or pegasos)",
+                loss.classWeights());
+        check(data.normalize() == NormalizeType.NONE, "data.normalize",
+                "none for an online config (stream features are used as they come: scale them upstream)",
+                data.normalize().word());
+        check(online.classes() == null || loss.classWeights() == null
+                || loss.classWeights().size() == online.classes().size(), "loss.classWeights",
+                "one weight per class of online.classes (" + (online.classes() == null ? 0 : online.classes().size())
+                        + ")", loss.classWeights());
+        check(loss.type() != LossType.BINARY_HINGE || online.classes() == null || online.classes().size() == 2,
+                "online.classes", "2 names for loss.type binary-hinge", online.classes());
     }
 
     /**
@@ -62,6 +95,7 @@ public record RunConfig(
      * @return the changed config
      */
     public RunConfig withEpochs(int epochs) {
-        return new RunConfig(name, seed, data, model, loss, optimizer, training.withEpochs(epochs), gate, drift);
+        return new RunConfig(name, seed, data, model, loss, optimizer, training.withEpochs(epochs), gate, drift,
+                online);
     }
 }

@@ -57,7 +57,7 @@ public final class RunConfigs {
             String name = config.name() != null ? config.name()
                     : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             return new RunConfig(name, config.seed(), config.data(), config.model(), config.loss(),
-                    config.optimizer(), config.training(), config.gate(), config.drift());
+                    config.optimizer(), config.training(), config.gate(), config.drift(), config.online());
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("config file not found: " + file, e);
         } catch (JsonProcessingException e) {

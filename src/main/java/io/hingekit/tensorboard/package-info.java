@@ -9,7 +9,9 @@
  * {@code inspect}).
  *
  * <p>{@link io.hingekit.tensorboard.TensorBoardListener} is the {@link io.hingekit.training.RunListener} that logs a
- * training run; the fixed tags are constants of {@link io.hingekit.tensorboard.Tags}.
+ * training run, {@link io.hingekit.tensorboard.OnlineTensorBoardListener} the
+ * {@link io.hingekit.online.OnlineListener} that logs an online job's progressive figures; the fixed tags are
+ * constants of {@link io.hingekit.tensorboard.Tags}.
  *
  * <pre>{@code
  * try (SummaryWriter writer = SummaryWriter.open(Path.of("runs/quick"))) {
@@ -17,6 +19,6 @@
  * }
  * }</pre>
  *
- * <p><b>Layering:</b> may import every package below it, util up to training.
+ * <p><b>Layering:</b> may import every package below it, util up to training and online.
  */
 package io.hingekit.tensorboard;
