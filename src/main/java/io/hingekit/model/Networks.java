@@ -20,6 +20,9 @@ import java.util.List;
  * Builds the networks Hingekit trains from DJL blocks: a trunk (linear, MLP or small CNN) ending in a hinge head,
  * a cross-entropy head plus an auxiliary hinge head, or an L2-normalised embedding head.
  *
+ * <p>A linear model may start with a fixed kernel feature map ({@code model.featureMap}: {@link
+ * RandomFourierFeatures}), trained with the head but never updated.
+ *
  * <p>A {@code ce-aux-hinge} network outputs two arrays: index 0 the cross-entropy logits, index 1 the hinge
  * scores; every other network outputs one array.
  */
@@ -42,7 +45,8 @@ public final class Networks {
      */
     public static Block build(ModelConfig config, int outputs) {
         return switch (config.type()) {
-            case LINEAR -> withHead(flatten(), config, outputs);
+            case LINEAR -> withHead(config.featureMap() == null ? flatten()
+                    : flatten().add(new RandomFourierFeatures(config.featureMap())), config, outputs);
             case MLP -> withHead(mlpTrunk(config.hidden()), config, outputs);
             case CNN -> withHead(cnnTrunk(config.hidden().get(0)), config, outputs);
             case CNN_EMBEDDING -> embedding(cnnTrunk(config.hidden().get(0)), config);
