@@ -7,10 +7,12 @@ import static io.hingekit.util.Checks.check;
  * {@code k(x, y) = exp(-gamma |x - y|^2)} so that a linear hinge model on the mapped features is an approximate
  * kernel SVM; missing values take their defaults here.
  *
- * @param type the map (default {@code rff}: random Fourier features)
+ * @param type the map (default {@code rff}: random Fourier features; {@code nystroem}: landmarks sampled from the
+ *     training set)
  * @param gamma the RBF kernel's width, required (for features scaled to unit variance, about 1 / features)
- * @param components D, the number of features the map outputs (default 2000)
- * @param seed seed of the random frequencies and phases (default 0), independent of the run's seed
+ * @param components D, the number of features the map outputs (default 2000): for nystroem the number of landmarks
+ * @param seed seed of the random frequencies and phases, or of the landmark sample (default 0), independent of the
+ *     run's seed
  */
 public record FeatureMapConfig(FeatureMapType type, Double gamma, Integer components, Long seed) {
 

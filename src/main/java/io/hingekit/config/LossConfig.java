@@ -70,8 +70,11 @@ public record LossConfig(
         onlyFor("reduction", reduction, METRIC, type);
         onlyFor("softMargin", softMargin, EnumSet.of(LossType.TRIPLET), type);
         onlyFor("maxTriplets", maxTriplets, METRIC, type);
-        onlyFor("margin", margin, EnumSet.complementOf(EnumSet.of(LossType.PERCEPTRON, LossType.LOGISTIC)), type);
-        onlyFor("power", power, EnumSet.complementOf(UNPOWERED), type);
+        // the resolved config writes these fixed values back, so they are accepted, and nothing else
+        check(margin == null || margin == 0 || type != LossType.PERCEPTRON && type != LossType.LOGISTIC,
+                "loss.margin", "absent (or 0) for loss.type " + type.word() + ", which has no margin", margin);
+        check(power == null || power == 1 || !UNPOWERED.contains(type), "loss.power",
+                "absent (or 1) for loss.type " + type.word(), power);
         margin = margin == null ? defaultMargin(type) : margin;
         check(margin >= 0 && !margin.isInfinite(), "loss.margin", "finite and >= 0", margin);
         power = power == null ? 1 : power;

@@ -117,6 +117,32 @@ class KernelOneVsOneTrainTest {
     }
 
     @Test
+    void aNystroemMapIsFittedToTheTrainingSplitAndSavedWithTheModel() throws IOException {
+        Path config = tmp.resolve("nystroem.yaml");
+        Files.writeString(config, Files.readString(tmp.resolve("rff-ovo.yaml"))
+                .replace("name: rff-ovo", "name: nystroem")
+                .replace("{type: rff, gamma: 0.5, components: 256, seed: 5}", "{type: nystroem, gamma: 0.5, components: 60}")
+                .replace("type: one-vs-one", "type: multiclass-hinge"));
+        Path nystroem = tmp.resolve("nystroem");
+        CliRun run = CliRun.of(new Main(), "train", "--config", config.toString(), "--out", nystroem.toString(),
+                "--device", "cpu", "--no-tensorboard");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        double accuracy = new ObjectMapper().readTree(nystroem.resolve("metrics.json").toFile())
+                .get("final").get("test/accuracy").asDouble();
+        assertTrue(accuracy > 0.9, "test accuracy " + accuracy);
+        try (Model saved = Model.newInstance("saved", Device.cpu()); TrainedModel trained =
+                TrainedModel.load(nystroem, Device.cpu())) {
+            saved.setBlock(TrainedModel.initializedBlock(trained.config(), trained.info(), saved));
+            TrainedModel.readParameters(saved.getBlock(), nystroem.resolve("model.params"), saved);
+            for (Pair<String, Parameter> p : saved.getBlock().getParameters()) {
+                if (p.getKey().endsWith("landmarks") || p.getKey().endsWith("normalization")) {
+                    assertTrue(p.getValue().getArray().abs().sum().getFloat() > 0, p.getKey() + " was fitted");
+                }
+            }
+        }
+    }
+
+    @Test
     void oneVsOneLearnsTheBlobs() throws IOException {
         double accuracy = new ObjectMapper().readTree(model.resolve("metrics.json").toFile())
                 .get("final").get("test/accuracy").asDouble();

@@ -31,10 +31,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(NDManagerExtension.class)
 class RandomFourierFeaturesTest {
 
-    private static final double GAMMA = 0.3;
-    private static final Shape POINTS_SHAPE = new Shape(12, 5);
+    static final double GAMMA = 0.3;
+    static final Shape POINTS_SHAPE = new Shape(12, 5);
     /** 12 points in 5 dimensions, as printed by the script. */
-    private static final float[] POINTS = {2.04f, -2.56f, 0.42f, -0.57f, -0.45f, -0.22f, -2.02f, -0.23f, -0.87f,
+    static final float[] POINTS = {2.04f, -2.56f, 0.42f, -0.57f, -0.45f, -0.22f, -2.02f, -0.23f, -0.87f,
         3.32f, 0.23f, -0.35f, -0.28f, -0.67f, -1.06f, -0.39f, 0.48f, -0.24f, 0.96f, -0.20f, 0.02f, 1.55f, 0.55f,
         -0.51f, -0.18f, 0.54f, 1.94f, -0.27f, -0.24f, 1.00f, -0.89f, -0.29f, 0.88f, 0.58f, 0.09f, 0.67f, -2.83f,
         1.02f, -0.96f, -1.67f, 0.28f, 0.70f, -0.44f, -1.08f, 0.03f, -0.05f, 1.41f, 0.75f, 0.19f, 1.11f, -0.21f,
