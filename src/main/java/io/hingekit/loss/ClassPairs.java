@@ -153,7 +153,8 @@ public final class ClassPairs {
      * @return (N) in the scores' data type
      */
     public NDArray signed(NDArray scores, NDArray labels) {
-        return worstDuel(scores, labels.toType(DataType.INT64, false).reshape(-1).oneHot(numClasses, scores.getDataType()));
+        NDArray classes = labels.toType(DataType.INT64, false).reshape(-1);
+        return worstDuel(scores, classes.oneHot(numClasses, scores.getDataType()));
     }
 
     /**

@@ -21,7 +21,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * fixed DJL block on flattened inputs (N, d), with m landmarks {@code L} sampled from the training set:
  *
  * <pre>
- *   z(x) = k(x, L) K_mm^{-1/2},   K_mm = k(L, L) = U diag(lambda) U^T,   K_mm^{-1/2} = U diag(1 / sqrt(max(lambda, 1e-12))) U^T
+ *   z(x) = k(x, L) K_mm^{-1/2},   K_mm = k(L, L) = U diag(lambda) U^T,
+ *   K_mm^{-1/2} = U diag(1 / sqrt(max(lambda, 1e-12))) U^T
  * </pre>
  *
  * <p>so that {@code z(x) . z(y) = k(x, L) K_mm^{-1} k(L, y)}, exact when the landmarks are all the points; the same
