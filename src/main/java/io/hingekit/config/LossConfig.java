@@ -5,6 +5,8 @@ import static io.hingekit.util.Checks.check;
 import io.hingekit.loss.AuxiliaryHingeLoss;
 import io.hingekit.loss.BinaryHingeLoss;
 import io.hingekit.loss.MulticlassHingeLoss;
+import io.hingekit.loss.OneVsOneHingeLoss;
+import io.hingekit.loss.SmoothedHingeLoss;
 import io.hingekit.mining.ContrastiveHingeLoss;
 import io.hingekit.mining.TripletHingeLoss;
 import java.util.ArrayList;
@@ -18,8 +20,10 @@ import java.util.Set;
  *
  * @param type the loss (default {@code multiclass-hinge})
  * @param variant multi-class variant (default {@code weston-watkins})
- * @param margin the margin (hinge losses 1, triplet 0.2, contrastive 1)
- * @param power 1 (hinge) or 2 (squared hinge, or squared distance terms of the embedding losses)
+ * @param margin the margin (hinge losses, {@code one-vs-one} and {@code smoothed-hinge} 1, triplet 0.2, contrastive
+ *     1); absent for {@code perceptron} (0 by definition) and {@code logistic} (none)
+ * @param power 1 (hinge) or 2 (squared hinge, or squared distance terms of the embedding losses); absent for
+ *     {@code perceptron}, {@code logistic} and {@code smoothed-hinge}
  * @param divideByClasses whether multi-class sums are divided by the number of classes (PyTorch's convention)
  * @param classWeights per-class weights, index = label
  * @param lambda weight of the hinge term beside cross-entropy ({@code ce-aux-hinge}; default 1)
@@ -49,6 +53,8 @@ public record LossConfig(
     private static final Set<LossType> HINGE = EnumSet.of(
             LossType.BINARY_HINGE, LossType.MULTICLASS_HINGE, LossType.CE_AUX_HINGE);
     private static final Set<LossType> MULTICLASS = EnumSet.of(LossType.MULTICLASS_HINGE, LossType.CE_AUX_HINGE);
+    private static final EnumSet<LossType> UNPOWERED =
+            EnumSet.of(LossType.PERCEPTRON, LossType.LOGISTIC, LossType.SMOOTHED_HINGE);
     private static final Set<LossType> METRIC = EnumSet.of(LossType.TRIPLET, LossType.CONTRASTIVE);
 
     /** Fills in the defaults of the type and refuses keys that the type does not use. */
@@ -64,6 +70,11 @@ public record LossConfig(
         onlyFor("reduction", reduction, METRIC, type);
         onlyFor("softMargin", softMargin, EnumSet.of(LossType.TRIPLET), type);
         onlyFor("maxTriplets", maxTriplets, METRIC, type);
+        // the resolved config writes these fixed values back, so they are accepted, and nothing else
+        check(margin == null || margin == 0 || type != LossType.PERCEPTRON && type != LossType.LOGISTIC,
+                "loss.margin", "absent (or 0) for loss.type " + type.word() + ", which has no margin", margin);
+        check(power == null || power == 1 || !UNPOWERED.contains(type), "loss.power",
+                "absent (or 1) for loss.type " + type.word(), power);
         margin = margin == null ? defaultMargin(type) : margin;
         check(margin >= 0 && !margin.isInfinite(), "loss.margin", "finite and >= 0", margin);
         power = power == null ? 1 : power;
@@ -100,6 +111,9 @@ public record LossConfig(
     private static double defaultMargin(LossType type) {
         return Double.parseDouble(Float.toString(switch (type) {
             case BINARY_HINGE -> BinaryHingeLoss.DEFAULT_MARGIN;
+            case PERCEPTRON, LOGISTIC -> 0f;
+            case SMOOTHED_HINGE -> SmoothedHingeLoss.DEFAULT_MARGIN;
+            case ONE_VS_ONE -> OneVsOneHingeLoss.DEFAULT_MARGIN;
             case MULTICLASS_HINGE, CE_AUX_HINGE -> MulticlassHingeLoss.DEFAULT_MARGIN;
             case TRIPLET -> TripletHingeLoss.DEFAULT_MARGIN;
             case CONTRASTIVE -> ContrastiveHingeLoss.DEFAULT_MARGIN;

@@ -12,8 +12,10 @@ import java.util.List;
  * @param head classifier head (default {@code hinge}); embedding networks have none
  * @param embeddingDim dimension of the embedding (embedding networks only; default 64)
  * @param dropout dropout rate before the head (default 0 = none)
+ * @param featureMap a fixed kernel feature map in front of a {@code linear} model (null: none)
  */
-public record ModelConfig(ModelType type, List<Integer> hidden, HeadType head, Integer embeddingDim, Double dropout) {
+public record ModelConfig(ModelType type, List<Integer> hidden, HeadType head, Integer embeddingDim, Double dropout,
+        FeatureMapConfig featureMap) {
 
     /** Default MLP hidden width and CNN dense width. */
     public static final int DEFAULT_HIDDEN = 256;
@@ -36,6 +38,8 @@ public record ModelConfig(ModelType type, List<Integer> hidden, HeadType head, I
         check(embeddingDim == null || embeddingDim > 0, "model.embeddingDim", "> 0", embeddingDim);
         dropout = dropout == null ? 0.0 : dropout;
         check(dropout >= 0 && dropout < 1, "model.dropout", "in [0, 1)", dropout);
+        check(featureMap == null || type == ModelType.LINEAR, "model.featureMap", "absent for model.type "
+                + type.word() + " (it goes in front of a linear model)", "a section");
     }
 
     /** Returns whether this model outputs embeddings rather than class scores. */

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.hingekit.data.FeatureScaler;
-import io.hingekit.metrics.Margins;
 import io.hingekit.model.ModelDirectory;
 import io.hingekit.model.TrainedModel;
 import io.hingekit.task.ClassifierTask;
@@ -99,7 +98,8 @@ public final class Scorer implements AutoCloseable {
      * What scoring gives per row, on the host; the network's outputs stay alive until the manager closes.
      *
      * @param rows number of rows
-     * @param scores hinge-head scores, row-major ({@code rows * outputs})
+     * @param scores per-class scores of the hinge head, row-major ({@code rows * classes}; one per row for binary;
+     *     for a one-vs-one head votes plus the squashed summed pairwise score, see {@code ClassPairs})
      * @param predicted predicted classes (primary head)
      * @param gaps label-free gaps
      * @param labels the labels on the device (float32), or null for unlabelled rows
@@ -120,17 +120,15 @@ public final class Scorer implements AutoCloseable {
      */
     public RowScores score(NDManager manager, InputRows.Batch batch) {
         NDList predictions = predict(manager, batch);
-        NDArray hingeScores = predictions.get(task.hingeIndex());
-        boolean binary = task.binary();
-        long[] predicted = Margins.predicted(predictions.get(0), binary).toLongArray();
-        float[] gaps = Margins.gap(hingeScores, binary).toFloatArray();
+        float[] scores = task.classScores(predictions).toFloatArray();
+        long[] predicted = task.predicted(predictions).toLongArray();
+        float[] gaps = task.gap(predictions).toFloatArray();
         if (batch.labels() == null) {
-            return new RowScores(batch.rows(), hingeScores.toFloatArray(), predicted, gaps, null, null, null,
-                    predictions);
+            return new RowScores(batch.rows(), scores, predicted, gaps, null, null, null, predictions);
         }
         NDArray labels = manager.create(batch.labels()).toType(DataType.FLOAT32, false);
-        return new RowScores(batch.rows(), hingeScores.toFloatArray(), predicted, gaps, labels,
-                Margins.signed(hingeScores, labels, binary).toFloatArray(),
+        return new RowScores(batch.rows(), scores, predicted, gaps, labels,
+                task.signed(predictions, labels).toFloatArray(),
                 task.perSampleLoss(labels, predictions).toFloatArray(), predictions);
     }
 

@@ -90,10 +90,10 @@ final class ModelData implements AutoCloseable {
         List<float[]> scores = new ArrayList<>();
         List<float[]> margins = new ArrayList<>();
         walk(split, (labels, predictions) -> {
-            scores.add(predictions.get(task.hingeIndex()).toFloatArray());
+            scores.add(task.classScores(predictions).toFloatArray());
             margins.add(task.marginRows(labels, predictions).toFloatArray());
         });
-        return SplitScores.of(scores, margins, task.outputs());
+        return SplitScores.of(scores, margins, task.classScoreCount());
     }
 
     private void walk(String split, BiConsumer<NDArray, NDList> consumer)

@@ -66,7 +66,7 @@ public final class ScoreService {
                         scorer.classNames(), scorer.featureCount());
                 NDManager manager = NDManager.newBaseManager(request.device())) {
             Calibrator calibrator = request.probabilities() ? calibrator(request.model()) : null;
-            ScoreTable table = ScoreTable.of(request.out(), scorer.classNames(), scorer.task().outputs(),
+            ScoreTable table = ScoreTable.of(request.out(), scorer.classNames(), scorer.task().classScoreCount(),
                     input.hasLabels(), calibrator != null);
             long[] rows = {0};
             try (SplitEvaluator accumulator = scorer.task().evaluator(manager)) {

@@ -1,7 +1,9 @@
 package io.hingekit.loss;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
 import ai.djl.training.loss.Loss;
 
@@ -80,6 +82,17 @@ public abstract class AbstractHingeLoss extends Loss implements PerSampleLoss {
     static NDArray hinge(NDArray z, int power) {
         NDArray clipped = Activation.relu(z);
         return power == 2 ? clipped.square() : clipped;
+    }
+
+    /**
+     * Returns the best wrong-class score {@code max_{j != y} s_j}, shape (N, 1).
+     *
+     * @param scores class scores (N, C)
+     * @param isTrue one-hot labels (N, C) in the scores' data type
+     */
+    static NDArray bestRival(NDArray scores, NDArray isTrue) {
+        NDArray excluded = scores.getManager().full(scores.getShape(), Float.NEGATIVE_INFINITY, scores.getDataType());
+        return NDArrays.where(isTrue.toType(DataType.BOOLEAN, false), excluded, scores).max(new int[] {1}, true);
     }
 
     /**

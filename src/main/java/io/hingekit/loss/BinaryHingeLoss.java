@@ -1,10 +1,8 @@
 package io.hingekit.loss;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import io.hingekit.util.Checks;
 
 /**
@@ -52,9 +50,8 @@ public final class BinaryHingeLoss extends AbstractHingeLoss {
     /** {@inheritDoc} */
     @Override
     protected NDArray classWeightedPerSample(NDList labels, NDList predictions) {
-        NDArray scores = binaryScores(predictions.get(0));
-        NDArray signed =
-                signedLabels(LossInputs.column(labels.get(0), scores.size(), "labels"), scores.getDataType());
+        NDArray scores = LossInputs.binaryScores(predictions.get(0));
+        NDArray signed = LossInputs.signedLabels(labels.get(0), scores, validatesLabels());
         NDArray loss = hinge(signed.mul(scores).neg().add(margin), power);
         if (positiveWeight == DEFAULT_CLASS_WEIGHT && negativeWeight == DEFAULT_CLASS_WEIGHT) {
             return loss;
@@ -63,40 +60,6 @@ public final class BinaryHingeLoss extends AbstractHingeLoss {
         NDArray classWeight = signed.gt(0).toType(dataType, false).mul(positiveWeight)
                 .add(signed.lt(0).toType(dataType, false).mul(negativeWeight));
         return loss.mul(classWeight);
-    }
-
-    private static NDArray binaryScores(NDArray scores) {
-        Shape shape = scores.getShape();
-        if (shape.dimension() == 1) {
-            return scores;
-        }
-        if (shape.dimension() == 2 && shape.get(1) == 1) {
-            return scores.reshape(shape.get(0));
-        }
-        throw new IllegalArgumentException("binary scores must have shape (N) or (N, 1), got " + shape);
-    }
-
-    /** Labels as -1/+1 in the scores' data type, converting a batch that is all 0/1. */
-    private NDArray signedLabels(NDArray labels, DataType dataType) {
-        NDArray asScores = labels.toType(dataType, false);
-        NDArray allZeroOne = asScores.eq(0).logicalOr(asScores.eq(1)).all().broadcast(asScores.getShape());
-        NDArray signed = NDArrays.where(allZeroOne, asScores.mul(2).sub(1), asScores);
-        if (validatesLabels()) {
-            checkSigned(signed, asScores, labels);
-        }
-        return signed;
-    }
-
-    /** One host sync when the labels are valid; on failure, names the value and which rule it broke. */
-    private static void checkSigned(NDArray signed, NDArray values, NDArray labels) {
-        NDArray notSigned = signed.abs().neq(1);
-        if (!notSigned.any().getBoolean()) {
-            return;
-        }
-        NDArray foreign = values.neq(-1).logicalAnd(values.neq(0)).logicalAnd(values.neq(1));
-        LossInputs.requireNone(foreign, labels, "binary label", "not in {-1, +1} or {0, 1}");
-        LossInputs.requireNone(notSigned, labels, "binary label",
-                "0 in a batch that also holds -1 (0/1 labels are converted only when every label is 0 or 1)");
     }
 
     /** Builds a {@link BinaryHingeLoss}; every setter is named after the property it sets. */

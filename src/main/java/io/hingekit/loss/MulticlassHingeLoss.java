@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import io.hingekit.util.Checks;
 
 /**
@@ -54,11 +53,7 @@ public final class MulticlassHingeLoss extends AbstractHingeLoss {
         CRAMMER_SINGER(false) {
             @Override
             NDArray unnormalised(NDArray scores, NDArray isTrue, float margin, int power) {
-                NDArray excluded =
-                        scores.getManager().full(scores.getShape(), Float.NEGATIVE_INFINITY, scores.getDataType());
-                NDArray bestRival = NDArrays.where(isTrue.toType(DataType.BOOLEAN, false), excluded, scores)
-                        .max(CLASS_AXIS, true);
-                return hinge(bestRival.sub(trueScore(scores, isTrue)).add(margin), power).reshape(-1);
+                return hinge(bestRival(scores, isTrue).sub(trueScore(scores, isTrue)).add(margin), power).reshape(-1);
             }
         },
         /** Sum over classes of a binary hinge with target +1 for the true class and -1 for the others. */
@@ -142,29 +137,14 @@ public final class MulticlassHingeLoss extends AbstractHingeLoss {
     /** {@inheritDoc} */
     @Override
     protected NDArray classWeightedPerSample(NDList labels, NDList predictions) {
-        NDArray scores = predictions.get(0);
-        Shape shape = scores.getShape();
-        if (shape.dimension() != 2 || shape.get(1) < 2) {
-            throw new IllegalArgumentException("multi-class scores must have shape (N, C) with C >= 2, got " + shape);
-        }
-        int numClasses = Math.toIntExact(shape.get(1));
-        NDArray classes = classIndices(LossInputs.column(labels.get(0), shape.get(0), "labels"), numClasses);
-        NDArray isTrue = classes.oneHot(numClasses, scores.getDataType());
+        NDArray scores = LossInputs.multiclassScores(predictions.get(0));
+        int numClasses = Math.toIntExact(scores.getShape().get(1));
+        NDArray isTrue = LossInputs.oneHotLabels(labels.get(0), scores, validatesLabels());
         NDArray loss = variant.unnormalised(scores, isTrue, margin, power);
         if (divideByClasses) {
             loss = loss.div(scalar(loss, numClasses));
         }
         return classWeights == null ? loss : loss.mul(trueClassWeight(isTrue));
-    }
-
-    private NDArray classIndices(NDArray labels, int numClasses) {
-        if (validatesLabels()) {
-            NDArray values = labels.toType(DataType.FLOAT64, false);
-            NDArray bad = values.lt(0).logicalOr(values.gte(numClasses)).logicalOr(values.neq(values.floor()));
-            LossInputs.requireNone(
-                    bad, labels, "class label", "not an integer in the class range [0, " + numClasses + ")");
-        }
-        return labels.toType(DataType.INT64, false);
     }
 
     private NDArray trueClassWeight(NDArray isTrue) {

@@ -1,9 +1,12 @@
 /**
- * Hinge (margin) losses on class scores, as DJL {@link ai.djl.training.loss.Loss} subclasses made of NDArray
- * operations only, each with its formula in its Javadoc: {@link io.hingekit.loss.BinaryHingeLoss} (one score,
- * labels -1/+1 or 0/1), {@link io.hingekit.loss.MulticlassHingeLoss} (Weston-Watkins, Crammer-Singer or
- * one-vs-rest over C scores) and {@link io.hingekit.loss.AuxiliaryHingeLoss} (a primary loss such as
- * cross-entropy plus a weighted hinge). The binary and multi-class values are the batch mean of per-sample losses
+ * Hinge (margin) losses on class scores, as DJL {@link ai.djl.training.loss.Loss} subclasses made of NDArray operations
+ * only, each with its formula in its Javadoc: {@link io.hingekit.loss.BinaryHingeLoss} (one score, labels -1/+1 or
+ * 0/1), {@link io.hingekit.loss.MulticlassHingeLoss} (Weston-Watkins, Crammer-Singer or one-vs-rest over C scores) and
+ * {@link io.hingekit.loss.AuxiliaryHingeLoss} (a primary loss such as cross-entropy plus a weighted hinge), {@link
+ * io.hingekit.loss.OneVsOneHingeLoss} (K(K-1)/2 pairwise scores; its {@link io.hingekit.loss.ClassPairs} turn them into
+ * votes, predictions and margins), and the hinge's relatives over {@link io.hingekit.loss.MarginLoss}: {@link
+ * io.hingekit.loss.PerceptronLoss}, {@link io.hingekit.loss.LogisticLoss} and {@link
+ * io.hingekit.loss.SmoothedHingeLoss}. The binary and multi-class values are the batch mean of per-sample losses
  * ({@link io.hingekit.loss.PerSampleLoss}), optionally weighted per sample by {@code labels.get(1)}.
  *
  * <p>The package also holds what the metric losses in {@code mining} build on:

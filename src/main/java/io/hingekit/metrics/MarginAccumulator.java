@@ -21,7 +21,7 @@ import java.util.Map;
 public final class MarginAccumulator implements SplitEvaluator {
 
     private final PerSampleLoss hinge;
-    private final int hingeIndex;
+    private final ScoreHead head;
     private final boolean binary;
     private final int numClasses;
     private final double tailThreshold;
@@ -46,9 +46,24 @@ public final class MarginAccumulator implements SplitEvaluator {
      */
     public MarginAccumulator(PerSampleLoss loss, int hingeIndex, boolean binary, int numClasses,
             double tailThreshold, double margin, NDManager parent) {
+        this(loss, Margins.head(hingeIndex, binary), numClasses, tailThreshold, margin, parent);
+    }
+
+    /**
+     * Creates an accumulator that reads decisions and margins through a head (a one-vs-one head, say).
+     *
+     * @param loss the hinge loss whose per-sample values are reported
+     * @param head how predictions give classes and margins
+     * @param numClasses number of classes (2 for binary)
+     * @param tailThreshold per-sample loss above which a sample counts in the tail ratio
+     * @param margin the loss's margin, below which (inclusive) a signed margin makes a support vector
+     * @param parent the manager whose device the accumulated arrays live on
+     */
+    public MarginAccumulator(PerSampleLoss loss, ScoreHead head, int numClasses, double tailThreshold, double margin,
+            NDManager parent) {
         this.hinge = loss;
-        this.hingeIndex = hingeIndex;
-        this.binary = binary;
+        this.head = head;
+        this.binary = head.binary();
         this.numClasses = numClasses;
         this.tailThreshold = tailThreshold;
         this.margin = margin;
@@ -58,12 +73,10 @@ public final class MarginAccumulator implements SplitEvaluator {
     @Override
     public void add(NDArray batchLabels, NDList predictions, NDArray loss) {
         NDArray perSample = hinge.perSample(new NDList(batchLabels), predictions);
-        NDArray hingeScores = predictions.get(hingeIndex);
-        NDArray primary = predictions.get(0);
-        NDArray margin = Margins.signed(hingeScores, batchLabels, binary);
-        NDArray guess = Margins.predicted(primary, binary);
+        NDArray margin = head.signed(predictions, batchLabels);
+        NDArray guess = head.predicted(predictions);
         // binary: a score of exactly 0 is wrong for both signs, as the sign test y*s > 0 says
-        NDArray right = binary ? primary.reshape(-1).mul(Margins.signs(batchLabels)).gt(0)
+        NDArray right = binary ? predictions.get(0).reshape(-1).mul(Margins.signs(batchLabels)).gt(0)
                 : guess.eq(batchLabels.toType(DataType.INT64, false));
         keep(predicted, guess);
         keep(losses, perSample.toType(DataType.FLOAT32, false));

@@ -2,6 +2,7 @@ package io.hingekit.metrics;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 
 /**
@@ -11,6 +12,43 @@ import ai.djl.ndarray.types.DataType;
 public final class Margins {
 
     private Margins() {}
+
+    /**
+     * Returns the head of a network whose primary prediction (index 0) gives the class and whose prediction
+     * {@code hingeIndex} holds the hinge scores, one per sample (binary) or one per class.
+     *
+     * @param hingeIndex index of the hinge scores among the predictions
+     * @param binary whether the scores are binary
+     * @return the head
+     */
+    public static ScoreHead head(int hingeIndex, boolean binary) {
+        return new ScoreHead() {
+            @Override
+            public boolean binary() {
+                return binary;
+            }
+
+            @Override
+            public NDArray predicted(NDList predictions) {
+                return Margins.predicted(predictions.get(0), binary);
+            }
+
+            @Override
+            public NDArray signed(NDList predictions, NDArray labels) {
+                return Margins.signed(predictions.get(hingeIndex), labels, binary);
+            }
+
+            @Override
+            public NDArray gap(NDList predictions) {
+                return Margins.gap(predictions.get(hingeIndex), binary);
+            }
+
+            @Override
+            public NDArray classScores(NDList predictions) {
+                return predictions.get(hingeIndex);
+            }
+        };
+    }
 
     /**
      * Maps binary labels to signs: {0,1} to {-1,+1}; {-1,+1} stay.

@@ -1,5 +1,6 @@
 package io.hingekit.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -19,6 +20,10 @@ import java.util.List;
 /**
  * Builds the networks Hingekit trains from DJL blocks: a trunk (linear, MLP or small CNN) ending in a hinge head,
  * a cross-entropy head plus an auxiliary hinge head, or an L2-normalised embedding head.
+ *
+ * <p>A linear model may start with a fixed kernel feature map ({@code model.featureMap}: {@link
+ * RandomFourierFeatures} or {@link NystroemFeatures}, whose landmarks {@link #fitToData} samples before training),
+ * trained with the head but never updated.
  *
  * <p>A {@code ce-aux-hinge} network outputs two arrays: index 0 the cross-entropy logits, index 1 the hinge
  * scores; every other network outputs one array.
@@ -42,12 +47,35 @@ public final class Networks {
      */
     public static Block build(ModelConfig config, int outputs) {
         return switch (config.type()) {
-            case LINEAR -> withHead(flatten(), config, outputs);
+            case LINEAR -> withHead(config.featureMap() == null ? flatten() : flatten().add(featureMap(config)),
+                    config, outputs);
             case MLP -> withHead(mlpTrunk(config.hidden()), config, outputs);
             case CNN -> withHead(cnnTrunk(config.hidden().get(0)), config, outputs);
             case CNN_EMBEDDING -> embedding(cnnTrunk(config.hidden().get(0)), config);
             case MLP_EMBEDDING -> embedding(mlpTrunk(config.hidden()), config);
         };
+    }
+
+    private static Block featureMap(ModelConfig config) {
+        return switch (config.featureMap().type()) {
+            case RFF -> new RandomFourierFeatures(config.featureMap());
+            case NYSTROEM -> new NystroemFeatures(config.featureMap());
+        };
+    }
+
+    /**
+     * Fits the data-dependent parts of an initialised network before training: the landmarks of a Nyström map
+     * (random Fourier features need no data). Does nothing for other networks.
+     *
+     * @param network a network {@link #build} made, initialised
+     * @param trainingFeatures the training split's features as the network takes them
+     */
+    public static void fitToData(Block network, NDArray trainingFeatures) {
+        for (Block child : network.getChildren().values()) {
+            if (child instanceof NystroemFeatures nystroem) {
+                nystroem.fit(trainingFeatures);
+            }
+        }
     }
 
     private static SequentialBlock flatten() {

@@ -8,12 +8,19 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import io.hingekit.config.LossConfig;
+import io.hingekit.loss.AbstractHingeLoss;
 import io.hingekit.loss.AuxiliaryHingeLoss;
 import io.hingekit.loss.BinaryHingeLoss;
+import io.hingekit.loss.ClassPairs;
+import io.hingekit.loss.LogisticLoss;
 import io.hingekit.loss.MulticlassHingeLoss;
+import io.hingekit.loss.OneVsOneHingeLoss;
 import io.hingekit.loss.PerSampleLoss;
+import io.hingekit.loss.PerceptronLoss;
+import io.hingekit.loss.SmoothedHingeLoss;
 import io.hingekit.metrics.MarginAccumulator;
 import io.hingekit.metrics.Margins;
+import io.hingekit.metrics.ScoreHead;
 import io.hingekit.metrics.SplitEvaluator;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +37,29 @@ import java.util.Optional;
  * @param tailThreshold per-sample loss above which a sample counts in the tail ratio
  * @param margin the loss's margin (support vectors have a signed margin at most this)
  * @param criterion the validation figure that selects the saved model
+ * @param pairs the class pairs of a one-vs-one head, whose K(K-1)/2 pairwise scores are read through them; null for
+ *     every other head
  */
 public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boolean binary, int numClasses,
-        double tailThreshold, double margin, SelectionCriterion criterion) implements Task {
+        double tailThreshold, double margin, SelectionCriterion criterion, ClassPairs pairs)
+        implements Task, ScoreHead {
+
+    /**
+     * A classifier whose scores are one per class (or one per sample, binary).
+     *
+     * @param loss the loss the optimizer minimises
+     * @param hinge the hinge loss whose per-sample values are monitored
+     * @param hingeIndex index of the prediction the hinge reads
+     * @param binary whether the network outputs one score per sample
+     * @param numClasses number of classes of the data
+     * @param tailThreshold tail threshold of the margin reports
+     * @param margin the loss's margin
+     * @param criterion the selection figure
+     */
+    public ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boolean binary, int numClasses,
+            double tailThreshold, double margin, SelectionCriterion criterion) {
+        this(loss, hinge, hingeIndex, binary, numClasses, tailThreshold, margin, criterion, null);
+    }
 
     /**
      * Builds the loss of a hinge config.
@@ -63,6 +90,17 @@ public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boo
                         .build();
                 yield new ClassifierTask(loss, loss, hingeIndex, false, numClasses, tailThreshold, config.margin(), criterion);
             }
+            case PERCEPTRON, LOGISTIC, SMOOTHED_HINGE -> {
+                AbstractHingeLoss loss = relative(config, numClasses);
+                yield new ClassifierTask(loss, loss, 0, false, numClasses, tailThreshold, config.margin(), criterion);
+            }
+            case ONE_VS_ONE -> {
+                requireClasses(config, numClasses);
+                OneVsOneHingeLoss loss = OneVsOneHingeLoss.builder().validateLabels(false).numClasses(numClasses)
+                        .margin(config.margin().floatValue()).power(config.power()).build();
+                yield new ClassifierTask(loss, loss, 0, false, numClasses, tailThreshold, config.margin(), criterion,
+                        loss.pairs());
+            }
             default -> throw new IllegalArgumentException("loss.type " + config.type().word() + " is not a hinge loss");
         };
     }
@@ -80,11 +118,25 @@ public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boo
         return builder.build();
     }
 
-    private static MulticlassHingeLoss multiclass(LossConfig config, int numClasses) {
+    /** The hinge's relatives on C class scores: perceptron, logistic and smoothed hinge. */
+    private static AbstractHingeLoss relative(LossConfig config, int numClasses) {
+        requireClasses(config, numClasses);
+        return switch (config.type()) {
+            case PERCEPTRON -> PerceptronLoss.builder().validateLabels(false).build();
+            case LOGISTIC -> LogisticLoss.builder().validateLabels(false).build();
+            default -> SmoothedHingeLoss.builder().validateLabels(false).margin(config.margin().floatValue()).build();
+        };
+    }
+
+    private static void requireClasses(LossConfig config, int numClasses) {
         if (numClasses < 2) {
             throw new IllegalArgumentException("loss.type " + config.type().word()
                     + " needs at least 2 classes, the training data has " + numClasses);
         }
+    }
+
+    private static MulticlassHingeLoss multiclass(LossConfig config, int numClasses) {
+        requireClasses(config, numClasses);
         MulticlassHingeLoss.Builder builder = MulticlassHingeLoss.builder().validateLabels(false)
                 .power(config.power()).variant(config.variant().variant()).margin(config.margin().floatValue())
                 .divideByClasses(config.divideByClasses());
@@ -118,12 +170,53 @@ public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boo
      * @return the rows
      */
     public NDArray marginRows(NDArray labels, NDList predictions) {
-        NDArray hingeScores = predictions.get(hingeIndex);
         NDArray label = binary ? Margins.signs(labels).gt(0) : labels;
         return NDArrays.stack(new NDList(label.toType(DataType.FLOAT32, false),
-                Margins.predicted(predictions.get(0), binary).toType(DataType.FLOAT32, false),
-                Margins.signed(hingeScores, labels, binary).toType(DataType.FLOAT32, false),
-                Margins.gap(hingeScores, binary).toType(DataType.FLOAT32, false)), 1);
+                predicted(predictions).toType(DataType.FLOAT32, false),
+                signed(predictions, labels).toType(DataType.FLOAT32, false),
+                gap(predictions).toType(DataType.FLOAT32, false)), 1);
+    }
+
+    /** {@inheritDoc} One-vs-one: the vote (most votes, then summed pairwise score, then lower index). */
+    @Override
+    public NDArray predicted(NDList predictions) {
+        return pairs == null ? Margins.head(hingeIndex, binary).predicted(predictions)
+                : pairs.predicted(predictions.get(0));
+    }
+
+    /** {@inheritDoc} One-vs-one: the true class's worst signed duel score ({@link ClassPairs}). */
+    @Override
+    public NDArray signed(NDList predictions, NDArray labels) {
+        return pairs == null ? Margins.head(hingeIndex, binary).signed(predictions, labels)
+                : pairs.signed(predictions.get(0), labels);
+    }
+
+    /** {@inheritDoc} One-vs-one: the winner's worst signed duel score, floored at 0. */
+    @Override
+    public NDArray gap(NDList predictions) {
+        return pairs == null ? Margins.head(hingeIndex, binary).gap(predictions) : pairs.gap(predictions.get(0));
+    }
+
+    /** {@inheritDoc} One-vs-one: votes plus the squashed summed pairwise score ({@link ClassPairs#classScores}). */
+    @Override
+    public NDArray classScores(NDList predictions) {
+        return pairs == null ? predictions.get(hingeIndex) : pairs.classScores(predictions.get(0));
+    }
+
+    /**
+     * Returns the primary head's per-class scores (prediction 0; one-vs-one: as {@link #classScores}), which the PR
+     * curves read.
+     *
+     * @param predictions the network's outputs
+     * @return (N, C), or (N) / (N, 1) for a binary head
+     */
+    public NDArray primaryScores(NDList predictions) {
+        return pairs == null ? predictions.get(0) : pairs.classScores(predictions.get(0));
+    }
+
+    /** Returns the number of scores per row that {@link #classScores} gives: classes, or 1 for binary. */
+    public int classScoreCount() {
+        return binary ? 1 : numClasses;
     }
 
     /**
@@ -139,7 +232,7 @@ public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boo
 
     @Override
     public int outputs() {
-        return binary ? 1 : numClasses;
+        return pairs != null ? pairs.count() : binary ? 1 : numClasses;
     }
 
     @Override
@@ -149,7 +242,7 @@ public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boo
 
     @Override
     public SplitEvaluator evaluator(NDManager manager) {
-        return new MarginAccumulator(hinge, hingeIndex, binary, numClasses, tailThreshold, margin, manager);
+        return new MarginAccumulator(hinge, this, numClasses, tailThreshold, margin, manager);
     }
 
     @Override

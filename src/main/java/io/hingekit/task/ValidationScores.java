@@ -35,7 +35,7 @@ public final class ValidationScores {
      * @param predictions the model's outputs
      */
     public void add(NDArray batchLabels, NDList predictions) {
-        NDArray scores = predictions.get(0);
+        NDArray scores = task.primaryScores(predictions);
         boolean binary = task.binary();
         int n = Math.toIntExact(batchLabels.size());
         int columns = binary ? 1 : Math.toIntExact(scores.getShape().get(1));

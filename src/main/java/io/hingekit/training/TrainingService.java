@@ -14,6 +14,7 @@ import io.hingekit.files.NpyMatrix;
 import io.hingekit.model.DeviceSelector;
 import io.hingekit.model.ModelDirectory;
 import io.hingekit.model.ModelInfo;
+import io.hingekit.model.Networks;
 import io.hingekit.model.TrainedModel;
 import io.hingekit.task.ClassifierTask;
 import io.hingekit.task.Task;
@@ -105,6 +106,8 @@ public final class TrainingService {
                     // Before replication: the parameter store caches the arrays it first sees.
                     TrainedModel.readParameters(model.getBlock(), checkpoint.resolve(Checkpoints.PARAMETERS), model);
                     adoptSelectedParameters(new ModelDirectory(work));
+                } else {
+                    Networks.fitToData(model.getBlock(), data.train().features());
                 }
                 DataParallelNetwork network = new DataParallelNetwork(model.getBlock(), devices, optimizer, manager);
                 List<RunListener> listeners = new ArrayList<>();

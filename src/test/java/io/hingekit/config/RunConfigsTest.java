@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class RunConfigsTest {
@@ -95,12 +96,36 @@ class RunConfigsTest {
             {type: multiclass-hinge, miner: batch-hard}     | loss.miner must be absent for loss.type multiclass-hinge
             {type: multiclass-hinge, margin: -1}            | loss.margin must be finite and >= 0, got -1.0
             {type: multiclass-hinge, power: 3}              | loss.power must be 1 or 2, got 3
-            {type: multi-hinge}                             | loss.type must be one of binary-hinge, multiclass-hinge, ce-aux-hinge, triplet, contrastive, got 'multi-hinge'
+            {type: multi-hinge}                             | loss.type must be one of binary-hinge, multiclass-hinge, ce-aux-hinge, perceptron, logistic, smoothed-hinge, one-vs-one, triplet, contrastive, got 'multi-hinge'
+            {type: perceptron, margin: 1}                   | loss.margin must be absent (or 0) for loss.type perceptron, which has no margin, got 1.0
+            {type: smoothed-hinge, power: 2}                | loss.power must be absent (or 1) for loss.type smoothed-hinge, got 2
+            {type: logistic, classWeights: [1, 2]}          | loss.classWeights must be absent for loss.type logistic
             {type: multiclass-hinge, variant: hinge}        | loss.variant must be one of weston-watkins, crammer-singer, one-vs-rest, got 'hinge'
             {type: triplet}                                 | loss.type must be a hinge loss for model.type mlp
             """)
     void badLossValuesAreNamed(String loss, String message) {
         assertRejected(CLASSIFIER.replace("{type: multiclass-hinge}", loss), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"perceptron", "logistic", "smoothed-hinge", "one-vs-one"})
+    void theNewLossTypesReadBackFromTheirResolvedForm(String type) throws IOException {
+        RunConfig config = read(CLASSIFIER.replace("{type: multiclass-hinge}", "{type: " + type + "}"));
+        Path resolved = tmp.resolve("resolved-" + type + ".yaml");
+        RunConfigs.write(config, resolved);
+        assertEquals(config, RunConfigs.read(resolved));
+    }
+
+    @Test
+    void aFeatureMapGoesOnlyInFrontOfALinearModel() throws IOException {
+        assertRejected(CLASSIFIER.replace("hidden: [8]", "hidden: [8], featureMap: {gamma: 0.1}"),
+                "model.featureMap must be absent for model.type mlp");
+        String linear = CLASSIFIER.replace("type: mlp", "type: linear");
+        assertRejected(linear.replace("hidden: [8]", "hidden: [8], featureMap: {type: rff}"),
+                "model.featureMap.gamma must be a finite number > 0, got null");
+        FeatureMapConfig map = read(linear.replace("hidden: [8]", "hidden: [8], featureMap: {type: nystroem, gamma: 0.5}"))
+                .model().featureMap();
+        assertEquals(new FeatureMapConfig(FeatureMapType.NYSTROEM, 0.5, FeatureMapConfig.DEFAULT_COMPONENTS, 0L), map);
     }
 
     @ParameterizedTest

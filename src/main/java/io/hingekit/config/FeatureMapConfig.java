@@ -1,0 +1,31 @@
+package io.hingekit.config;
+
+import static io.hingekit.util.Checks.check;
+
+/**
+ * The fixed feature map in front of a linear model ({@code model.featureMap}), approximating the RBF kernel
+ * {@code k(x, y) = exp(-gamma |x - y|^2)} so that a linear hinge model on the mapped features is an approximate
+ * kernel SVM; missing values take their defaults here.
+ *
+ * @param type the map (default {@code rff}: random Fourier features; {@code nystroem}: landmarks sampled from the
+ *     training set)
+ * @param gamma the RBF kernel's width, required (for features scaled to unit variance, about 1 / features)
+ * @param components D, the number of features the map outputs (default 2000): for nystroem the number of landmarks
+ * @param seed seed of the random frequencies and phases, or of the landmark sample (default 0), independent of the
+ *     run's seed
+ */
+public record FeatureMapConfig(FeatureMapType type, Double gamma, Integer components, Long seed) {
+
+    /** Default number of components. */
+    public static final int DEFAULT_COMPONENTS = 2000;
+
+    /** Fills in the defaults and checks the values. */
+    public FeatureMapConfig {
+        type = type == null ? FeatureMapType.RFF : type;
+        check(gamma != null && gamma > 0 && !gamma.isInfinite(), "model.featureMap.gamma", "a finite number > 0",
+                gamma);
+        components = components == null ? DEFAULT_COMPONENTS : components;
+        check(components > 0, "model.featureMap.components", "> 0", components);
+        seed = seed == null ? 0L : seed;
+    }
+}
