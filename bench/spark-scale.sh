@@ -4,11 +4,12 @@
 # export reads dataset splits only), with local[2] on this machine, in one run: wall time (JVM start included) and
 # peak RSS of each JVM (in local mode the driver is the executor); ROUNDS alternated rounds.
 # Needs the jar, target/spark-lib (./hingekit spark --help builds it) and Debian's dataset-fashion-mnist.
-# Usage: ROWS=1000000 bench/spark-scale.sh   (run it under flock /tmp/build.lock on a shared machine)
+# Usage: ROWS=1000000 [ROUNDS=2] [JOBS=score] bench/spark-scale.sh   (run it under flock /tmp/build.lock on a shared machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-1000000}
 ROUNDS=${ROUNDS:-2}
+JOBS=${JOBS:-score export} # JOBS=score measures score alone
 OUT=${OUT:-/tmp/hingekit-spark-scale}
 DATA=/usr/share/datasets/fashion-mnist
 CP="target/hingekit.jar:target/lib/*"
@@ -46,6 +47,7 @@ for round in $(seq 1 "$ROUNDS"); do
     timed "score-spark-$round" @src/main/spark/java17.args -cp "$SPARK_CP" io.hingekit.cli.Main spark score \
         --master 'local[2]' --model "$OUT/model" --input "$OUT/rows.parquet" --pixel-scale 255 \
         --out "$OUT/spark-scores"
+    [[ " $JOBS " == *" export "* ]] || continue
     timed "export-single-$round" -cp "$CP" io.hingekit.cli.Main export --model "$OUT/embedding" --split train \
         --format npy --out "$OUT/single-export" --device cpu
     timed "export-spark-$round" @src/main/spark/java17.args -cp "$SPARK_CP" io.hingekit.cli.Main spark export \
