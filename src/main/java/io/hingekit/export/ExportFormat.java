@@ -17,11 +17,7 @@ public enum ExportFormat {
     /** A Lucene 9 index with an HNSW vector field; see {@link LuceneHnswWriter}. */
     LUCENE(LuceneHnswWriter::new),
     /** TensorBoard embedding projector files; see {@link ProjectorWriter}. */
-    PROJECTOR(ProjectorWriter::new),
-    /** Parquet ({@code id}, {@code label}, {@code vector}), written by {@code hingekit spark export} only. */
-    PARQUET(target -> {
-        throw new IllegalArgumentException("--format parquet is written by hingekit spark export, not export");
-    });
+    PROJECTOR(ProjectorWriter::new);
 
     private final WriterOpener opener;
 

@@ -1,10 +1,13 @@
 package io.hingekit.spark;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hingekit.config.RunConfig;
 import io.hingekit.data.DatasetLoader;
 import io.hingekit.data.LabeledData;
-import io.hingekit.export.ExportFormat;
 import io.hingekit.export.ExportManifest;
 import io.hingekit.inference.EmbeddingMetadata;
 import io.hingekit.model.ModelDirectory;
@@ -133,17 +136,34 @@ public final class ExportJob implements Callable<Integer> {
     }
 
     private ExportManifest manifest(EmbeddingMetadata metadata, long count, int dimension, double seconds) {
-        return new ExportManifest(ExportManifest.VERSION, ExportFormat.PARQUET, Instant.now().toString(), model,
+        return new ExportManifest(ExportManifest.VERSION, null, Instant.now().toString(), model,
                 metadata.parameterChecksum(), metadata.config(), metadata.source(), count, dimension,
                 metadata.distance(), metadata.normalized(), metadata.labelNames(), seconds, List.of(VECTORS), null,
                 null, List.of());
+    }
+
+    /**
+     * The manifest's JSON with {@code "format": "parquet"} after the version: Parquet is not one of the formats
+     * {@code export} writes itself ({@link io.hingekit.export.ExportFormat}), so the record leaves it out.
+     */
+    private static byte[] withFormat(byte[] manifest) throws IOException {
+        ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        ObjectNode written = (ObjectNode) json.readTree(manifest);
+        ObjectNode out = json.createObjectNode();
+        written.properties().forEach(field -> {
+            out.set(field.getKey(), field.getValue());
+            if (field.getKey().equals("manifestVersion")) {
+                out.put("format", "parquet");
+            }
+        });
+        return json.writeValueAsBytes(out);
     }
 
     private static void writeManifest(StagedOutput output, ExportManifest manifest) throws IOException {
         FileSystem fs = output.fileSystem();
         try (OutputStream stream = fs.create(new org.apache.hadoop.fs.Path(output.staging(),
                 ExportManifest.FILE_NAME), false)) {
-            stream.write(manifest.toBytes());
+            stream.write(withFormat(manifest.toBytes()));
         }
     }
 }
