@@ -24,7 +24,7 @@ import picocli.CommandLine.ParameterException;
         subcommands = {HelpCommand.class, TrainCommand.class, ReportCommand.class, GateCommand.class,
             CalibrateCommand.class, ServeCommand.class, CanaryCommand.class, SloCommand.class,
             ScoreCommand.class, DriftCommand.class, InspectCommand.class, ExportCommand.class, SearchCommand.class,
-            EvaluateRetrievalCommand.class, LearnOnlineCommand.class})
+            EvaluateRetrievalCommand.class, LearnOnlineCommand.class, SparkCommand.class})
 public final class Main {
 
     /** Exit code for bad input: a missing file, an invalid config or option. */

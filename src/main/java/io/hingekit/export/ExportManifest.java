@@ -75,7 +75,17 @@ public record ExportManifest(
      * @throws IOException if writing fails
      */
     public void write(Path directory) throws IOException {
-        Files.write(directory.resolve(FILE_NAME), MAPPER.writeValueAsBytes(this));
+        Files.write(directory.resolve(FILE_NAME), toBytes());
+    }
+
+    /**
+     * Returns this manifest as the bytes of {@code manifest.json}, for writers to other file systems.
+     *
+     * @return indented JSON, UTF-8
+     * @throws IOException if serialising fails
+     */
+    public byte[] toBytes() throws IOException {
+        return MAPPER.writeValueAsBytes(this);
     }
 
     /**

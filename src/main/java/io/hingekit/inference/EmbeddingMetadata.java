@@ -1,7 +1,13 @@
 package io.hingekit.inference;
 
+import io.hingekit.config.RunConfig;
+import io.hingekit.config.RunConfigs;
 import io.hingekit.config.VectorDistance;
+import io.hingekit.files.FileChecksum;
+import io.hingekit.model.ModelDirectory;
 import io.hingekit.util.Checks;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +46,23 @@ public record EmbeddingMetadata(
         Checks.present("distance", distance);
         config = config == null ? Map.of() : Map.copyOf(config);
         labelNames = labelNames == null ? List.of() : List.copyOf(labelNames);
+    }
+
+    /**
+     * Describes the vectors of a trained embedding model (L2-normalised, compared by the model's distance).
+     *
+     * @param modelDir the model directory
+     * @param config the model's configuration
+     * @param source what was embedded
+     * @param classNames the model's class names
+     * @return the metadata, with the parameter file's checksum
+     * @throws IOException when the parameter file cannot be read
+     */
+    public static EmbeddingMetadata ofModel(Path modelDir, RunConfig config, String source, List<String> classNames)
+            throws IOException {
+        return new EmbeddingMetadata(modelDir.toString(),
+                FileChecksum.sha256(new ModelDirectory(modelDir).parameters()), RunConfigs.flatten(config), source,
+                config.loss().distance(), true, classNames);
     }
 
     /**

@@ -7,11 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import io.hingekit.config.RunConfig;
-import io.hingekit.config.RunConfigs;
 import io.hingekit.data.DataSplits;
 import io.hingekit.data.DatasetLoader;
 import io.hingekit.data.LabeledData;
-import io.hingekit.files.FileChecksum;
 import io.hingekit.model.DeviceSelector;
 import io.hingekit.model.ModelDirectory;
 import io.hingekit.model.TrainedModel;
@@ -61,10 +59,8 @@ public final class ModelEmbeddingSource implements EmbeddingSource {
                     .load(config.data(), request.dataDir(), config.seed(), manager,
                             new ModelDirectory(request.modelDir()).savedScaler());
             LabeledData split = splits.split(request.split());
-            EmbeddingMetadata metadata = new EmbeddingMetadata(request.modelDir().toString(),
-                    FileChecksum.sha256(new ModelDirectory(request.modelDir()).parameters()),
-                    RunConfigs.flatten(config), config.data().source().word() + "/" + request.split(),
-                    config.loss().distance(), true, split.classNames());
+            EmbeddingMetadata metadata = EmbeddingMetadata.ofModel(request.modelDir(), config,
+                    config.data().source().word() + "/" + request.split(), split.classNames());
             return new ModelEmbeddingSource(model, manager, split, request.batchSize(), metadata);
         } catch (IOException | RuntimeException e) {
             manager.close();

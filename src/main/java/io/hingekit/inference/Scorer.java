@@ -87,11 +87,7 @@ public final class Scorer implements AutoCloseable {
      * @return the network's outputs
      */
     public NDList predict(NDManager manager, InputRows.Batch batch) {
-        NDArray x = manager.create(batch.features(), new Shape(batch.rows(), featureCount()));
-        if (batch.pixelScale() != 1f) {
-            x = x.div(batch.pixelScale());
-        }
-        return predictScaled(scaled(x.reshape(new Shape(batch.rows()).addAll(sampleShape))));
+        return predictScaled(ModelInputs.of(manager, batch, sampleShape, scaler));
     }
 
     /**
