@@ -57,7 +57,12 @@ public final class MarginAccumulator implements SplitEvaluator {
 
     @Override
     public void add(NDArray batchLabels, NDList predictions, NDArray loss) {
-        NDArray perSample = hinge.perSample(new NDList(batchLabels), predictions);
+        add(batchLabels, predictions, loss, null);
+    }
+
+    @Override
+    public void add(NDArray batchLabels, NDList predictions, NDArray loss, NDArray computed) {
+        NDArray perSample = computed != null ? computed : hinge.perSample(new NDList(batchLabels), predictions);
         NDArray hingeScores = predictions.get(hingeIndex);
         NDArray primary = predictions.get(0);
         NDArray margin = Margins.signed(hingeScores, batchLabels, binary);

@@ -21,6 +21,7 @@ import io.hingekit.data.LabeledData;
 import io.hingekit.data.PkSampler;
 import io.hingekit.data.ShuffleSampler;
 import io.hingekit.files.AtomicFiles;
+import io.hingekit.loss.AbstractHingeLoss;
 import io.hingekit.loss.LossDiagnostics;
 import io.hingekit.metrics.MarginReport;
 import io.hingekit.metrics.MetricNames;
@@ -43,6 +44,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
@@ -193,9 +196,10 @@ public final class TrainingLoop {
                 String.format("Epoch %d/%d", epoch + 1, config.training().epochs()), batches);
         long step = startStep;
         long batchIndex = 0;
+        ExecutorService prefetch = Executors.newSingleThreadExecutor(TrainingLoop::prefetchThread);
         try (NDManager windowManager = manager.newSubManager()) {
             StepWindow window = new StepWindow(logInterval, windowManager);
-            for (Batch batch : iterate(dataset)) {
+            for (Batch batch : iterate(dataset, prefetch)) {
                 try (batch) {
                     optimizer.setStep(step + 1);
                     boolean logStep = (batchIndex + 1) % logInterval == 0;
@@ -214,9 +218,18 @@ public final class TrainingLoop {
             if (!window.isEmpty()) {
                 checkFinite(window, epoch, batchIndex);
             }
+        } finally {
+            prefetch.shutdownNow();
         }
         progress.end();
         return step;
+    }
+
+    /** The thread that gathers the next batches (DJL's prefetch, two ahead) while the current step computes. */
+    private static Thread prefetchThread(Runnable task) {
+        Thread thread = new Thread(task, "hingekit-batch-prefetch");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private Sampler trainSampler() {
@@ -228,9 +241,9 @@ public final class TrainingLoop {
         return new ShuffleSampler(loop.batchSize(), true, config.seed());
     }
 
-    private Iterable<Batch> iterate(ArrayDataset dataset) throws IOException {
+    private Iterable<Batch> iterate(ArrayDataset dataset, ExecutorService prefetch) throws IOException {
         try {
-            return dataset.getData(manager);
+            return dataset.getData(manager, prefetch);
         } catch (TranslateException e) {
             throw new IOException("cannot iterate the training data: " + e.getMessage(), e);
         }
@@ -254,10 +267,19 @@ public final class TrainingLoop {
             for (Batch split : splits) {
                 labels = split.getLabels();
                 predictions = network.forward(split.getData(), true);
-                NDArray loss = task.loss().evaluate(labels, predictions);
+                NDArray perSample = null;
+                NDArray loss;
+                if (task.loss() instanceof AbstractHingeLoss hinge) {
+                    // A plain hinge run: its loss is the mean of the per-sample values the margin statistics read.
+                    perSample = hinge.perSample(labels, predictions);
+                    loss = perSample.mean();
+                } else {
+                    loss = task.loss().evaluate(labels, predictions);
+                }
                 collector.backward(loss);
                 NDArray detached = loss.stopGradient().toDevice(network.devices()[0], false);
-                evaluator.add(labels.head(), predictions, detached);
+                evaluator.add(labels.head(), predictions, detached,
+                        perSample == null ? null : perSample.stopGradient());
                 total = total == null ? detached : total.add(detached);
             }
         }
