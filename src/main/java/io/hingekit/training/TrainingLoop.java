@@ -44,8 +44,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
@@ -196,10 +194,9 @@ public final class TrainingLoop {
                 String.format("Epoch %d/%d", epoch + 1, config.training().epochs()), batches);
         long step = startStep;
         long batchIndex = 0;
-        ExecutorService prefetch = Executors.newSingleThreadExecutor(TrainingLoop::prefetchThread);
         try (NDManager windowManager = manager.newSubManager()) {
             StepWindow window = new StepWindow(logInterval, windowManager);
-            for (Batch batch : iterate(dataset, prefetch)) {
+            for (Batch batch : iterate(dataset)) {
                 try (batch) {
                     optimizer.setStep(step + 1);
                     boolean logStep = (batchIndex + 1) % logInterval == 0;
@@ -218,18 +215,9 @@ public final class TrainingLoop {
             if (!window.isEmpty()) {
                 checkFinite(window, epoch, batchIndex);
             }
-        } finally {
-            prefetch.shutdownNow();
         }
         progress.end();
         return step;
-    }
-
-    /** The thread that gathers the next batches (DJL's prefetch, two ahead) while the current step computes. */
-    private static Thread prefetchThread(Runnable task) {
-        Thread thread = new Thread(task, "hingekit-batch-prefetch");
-        thread.setDaemon(true);
-        return thread;
     }
 
     private Sampler trainSampler() {
@@ -241,9 +229,9 @@ public final class TrainingLoop {
         return new ShuffleSampler(loop.batchSize(), true, config.seed());
     }
 
-    private Iterable<Batch> iterate(ArrayDataset dataset, ExecutorService prefetch) throws IOException {
+    private Iterable<Batch> iterate(ArrayDataset dataset) throws IOException {
         try {
-            return dataset.getData(manager, prefetch);
+            return dataset.getData(manager);
         } catch (TranslateException e) {
             throw new IOException("cannot iterate the training data: " + e.getMessage(), e);
         }
