@@ -5,7 +5,7 @@ same data, split, network, batch, optimizer, schedule and two threads. A row rep
 steady epochs (every epoch after the first) and of the first epoch separately, each epoch timed with its validation
 pass, plus process wall time and test accuracy: min / median / max over the runs, and the ratio of the medians
 (Hingekit / peer; above 1 means Hingekit is faster). BENCH_LOCK=FILE holds `flock FILE` around every timed run.
-Run: bash bench/run.sh [--suite quick|full] [--device cpu] [--out FILE]
+Run: bash bench/run.sh [--suite smoke|quick|full] [--device cpu] [--out FILE]
 """
 import argparse
 import datetime
@@ -28,6 +28,7 @@ ACCURACY = re.compile(r"test accuracy ([0-9.]+)")
 # row name: (Hingekit config, peer model, epochs, runs per side) for each suite
 ROWS = {
     "quick": [("mlp-train", "fashion-mlp-hinge", "mlp", 3, 3), ("cnn-train", "fashion-cnn-hinge", "cnn", 2, 1)],
+    "smoke": [("mlp-train", "fashion-mlp-hinge", "mlp", 3, 1), ("cnn-train", "fashion-cnn-hinge", "cnn", 2, 1)],
     "full": [("mlp-train", "fashion-mlp-hinge", "mlp", 4, 5), ("cnn-train", "fashion-cnn-hinge", "cnn", 3, 3)],
 }
 
@@ -111,19 +112,24 @@ def table(result):
     return "\n".join(out)
 
 
+def write(result, path):
+    with open(path + ".tmp", "w") as f:
+        json.dump(result, f, indent=1)
+    os.replace(path + ".tmp", path)
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--suite", choices=["quick", "full"], default="quick")
+    parser.add_argument("--suite", choices=["smoke", "quick", "full"], default="quick")
     parser.add_argument("--device", choices=["cpu"], default="cpu")
     parser.add_argument("--out", default=os.path.join(HERE, "results", "bench.json"))
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="hingekit-bench-") as scratch:
-        rows = [training_row(*row, args.device, scratch) for row in ROWS[args.suite]]
     result = {"date": datetime.date.today().isoformat(), "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
-              "suite": args.suite, "device": args.device, "versions": versions(), "rows": rows}
-    with open(args.out + ".tmp", "w") as f:
-        json.dump(result, f, indent=1)
-    os.replace(args.out + ".tmp", args.out)
+              "suite": args.suite, "device": args.device, "versions": versions(), "rows": []}
+    with tempfile.TemporaryDirectory(prefix="hingekit-bench-") as scratch:
+        for row in ROWS[args.suite]:
+            result["rows"].append(training_row(*row, args.device, scratch))
+            write(result, args.out)  # each finished row is kept, also when a later row fails or is interrupted
     print(table(result))
     print(f"versions: {result['versions']}\nwritten: {args.out}")
 
