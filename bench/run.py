@@ -17,7 +17,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -38,13 +37,17 @@ def locked(command):
     return ["flock", lock] + command if lock else command
 
 
+# Times the command inside the lock, so that waiting for the lock is not counted.
+TIMER = ("import subprocess, sys, time; t = time.perf_counter(); r = subprocess.run(sys.argv[1:]); "
+         "sys.stderr.write(f'BENCH_WALL {time.perf_counter() - t}\\n'); sys.exit(r.returncode)")
+
+
 def timed(command, env=None):
-    started = time.perf_counter()
-    done = subprocess.run(locked(command), capture_output=True, text=True, env=env, cwd=ROOT)
-    wall = time.perf_counter() - started
+    done = subprocess.run(locked([sys.executable, "-c", TIMER] + command), capture_output=True, text=True, env=env,
+                          cwd=ROOT)
     if done.returncode != 0:
         sys.exit(f"bench: {' '.join(command)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return done.stdout, wall
+    return done.stdout, float(re.search(r"BENCH_WALL ([0-9.]+)", done.stderr).group(1))
 
 
 def hingekit(config, epochs, device, out):
