@@ -72,7 +72,12 @@ public final class MarginAccumulator implements SplitEvaluator {
 
     @Override
     public void add(NDArray batchLabels, NDList predictions, NDArray loss) {
-        NDArray perSample = hinge.perSample(new NDList(batchLabels), predictions);
+        add(batchLabels, predictions, loss, null);
+    }
+
+    @Override
+    public void add(NDArray batchLabels, NDList predictions, NDArray loss, NDArray computed) {
+        NDArray perSample = computed != null ? computed : hinge.perSample(new NDList(batchLabels), predictions);
         NDArray margin = head.signed(predictions, batchLabels);
         NDArray guess = head.predicted(predictions);
         // binary: a score of exactly 0 is wrong for both signs, as the sign test y*s > 0 says

@@ -19,6 +19,18 @@ public interface SplitEvaluator extends AutoCloseable {
     void add(NDArray labels, NDList predictions, NDArray loss);
 
     /**
+     * Adds one training batch whose per-sample losses the step already computed, so they are not computed again.
+     *
+     * @param labels the batch's labels (N)
+     * @param predictions the model's outputs for the batch
+     * @param loss the batch's loss as the optimizer saw it
+     * @param perSample the batch's per-sample values of the evaluator's own per-sample loss (detached), or null
+     */
+    default void add(NDArray labels, NDList predictions, NDArray loss, NDArray perSample) {
+        add(labels, predictions, loss);
+    }
+
+    /**
      * Summarises every batch added so far.
      *
      * @return the split's result

@@ -1,11 +1,15 @@
 package io.hingekit.training;
 
-import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.tracker.Tracker;
 
 /**
  * Adam with bias correction, as {@code torch.optim.Adam} (L2 weight decay added to the gradient):
  * {@code m = b1*m + (1-b1)*g; v = b2*v + (1-b2)*g^2; w -= lr * m/(1-b1^t) / (sqrt(v/(1-b2^t)) + eps)}.
+ *
+ * <p>It runs as DJL's fused kernel {@code w -= m * a / (sqrt(v) + e)}, which is the same update with
+ * {@code a = lr * sqrt(1-b2^t) / (1-b1^t)} and {@code e = eps * sqrt(1-b2^t)}; the state (m, v) is PyTorch's.
  */
 public final class AdamOptimizer extends StatefulOptimizer {
 
@@ -32,14 +36,11 @@ public final class AdamOptimizer extends StatefulOptimizer {
     }
 
     @Override
-    protected void apply(NDArray weight, NDArray grad, NDArray[] slots, float lr, long step) {
-        NDArray mean = slots[0];
-        NDArray variance = slots[1];
-        mean.muli(BETA1).addi(grad.mul(1 - BETA1));
-        variance.muli(BETA2).addi(grad.square().mul(1 - BETA2));
+    protected void apply(PtNDArray weight, PtNDArray grad, PtNDArray[] slots, float weightDecay, long step) {
+        float lr = learningRateAt(step);
         double meanCorrection = 1 - Math.pow(BETA1, step);
-        double varianceCorrection = 1 - Math.pow(BETA2, step);
-        NDArray denominator = variance.div(varianceCorrection).sqrt().add(EPSILON);
-        weight.subi(mean.div(denominator).mul(lr / meanCorrection));
+        double varianceRoot = Math.sqrt(1 - Math.pow(BETA2, step));
+        JniUtils.adamUpdate(weight, grad, slots[0], slots[1], lr, (float) (lr * varianceRoot / meanCorrection),
+                weightDecay, 1f, NO_CLIP, BETA1, BETA2, (float) (EPSILON * varianceRoot), false);
     }
 }

@@ -33,6 +33,7 @@ public final class DataParallelNetwork {
     private final Block block;
     private final Device[] devices;
     private final ParameterStore store;
+    private final Optimizer optimizer;
     private final List<Parameter> trainable = new ArrayList<>();
 
     /**
@@ -46,6 +47,7 @@ public final class DataParallelNetwork {
     public DataParallelNetwork(Block block, Device[] devices, Optimizer optimizer, NDManager manager) {
         this.block = block;
         this.devices = devices.clone();
+        this.optimizer = optimizer;
         this.store = new ParameterStore(manager, false);
         store.setParameterServer(new LocalParameterServer(optimizer), this.devices);
         for (Pair<String, Parameter> p : block.getParameters()) {
@@ -71,9 +73,22 @@ public final class DataParallelNetwork {
         return block.forward(store, input, training);
     }
 
-    /** Applies the optimizer to every parameter from the gradients of the last backward passes. */
+    /**
+     * Applies the optimizer to every parameter from the gradients of the last backward passes. On one device the
+     * optimizer reads each gradient in place; DJL's parameter server, which sums the replicas' gradients, would
+     * first copy it.
+     */
     public void step() {
-        store.updateAllParameters();
+        if (devices.length > 1) {
+            store.updateAllParameters();
+            return;
+        }
+        for (Parameter parameter : trainable) {
+            NDArray weight = store.getValue(parameter, devices[0], true);
+            try (NDArray gradient = weight.getGradient()) {
+                optimizer.update(parameter.getId(), weight, gradient);
+            }
+        }
     }
 
     /** Returns the devices, the first holding the master copy. */

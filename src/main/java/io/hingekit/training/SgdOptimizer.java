@@ -1,10 +1,16 @@
 package io.hingekit.training;
 
-import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.tracker.Tracker;
 
 /**
  * Stochastic gradient descent with momentum, in PyTorch's form: {@code v = momentum * v + g; w -= lr * v}.
+ *
+ * <p>It runs as DJL's fused kernel, whose state is the velocity scaled by the learning rate, {@code u = lr * v}:
+ * {@code u = momentum * (lr_t / lr_{t-1}) * u + lr_t * g; w -= u}, the same update as PyTorch's also when a
+ * schedule changes the rate. The saved state is {@code u} (format 2; checkpoints of the unscaled format 1 are
+ * refused). A step whose learning rate is exactly 0 leaves the weights and restarts the momentum.
  */
 public final class SgdOptimizer extends StatefulOptimizer {
 
@@ -31,9 +37,21 @@ public final class SgdOptimizer extends StatefulOptimizer {
     }
 
     @Override
-    protected void apply(NDArray weight, NDArray grad, NDArray[] slots, float lr, long step) {
-        NDArray velocity = slots[0];
-        velocity.muli(momentum).addi(grad);
-        weight.subi(velocity.mul(lr));
+    protected int stateFormat() {
+        return 2;
+    }
+
+    @Override
+    protected void apply(PtNDArray weight, PtNDArray grad, PtNDArray[] slots, float weightDecay, long step) {
+        float lr = learningRateAt(step);
+        PtNDArray scaledVelocity = slots[0];
+        if (lr == 0) {
+            scaledVelocity.muli(0);
+            return;
+        }
+        float previous = step > 1 ? learningRateAt(step - 1) : lr;
+        // After a zero-rate step the state is 0 and the ratio does not matter.
+        float carry = previous > 0 ? (float) ((double) momentum * lr / previous) : momentum;
+        JniUtils.sgdUpdate(weight, grad, momentum == 0 ? null : scaledVelocity, lr, weightDecay, 1f, NO_CLIP, carry);
     }
 }

@@ -24,17 +24,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * added to the gradient of weights (arrays of two or more dimensions); biases and normalisation parameters are
  * not decayed.
  *
+ * <p>Each update is one native call per parameter (DJL's fused {@code sgdUpdate}/{@code adamUpdate} kernels of
+ * the PyTorch engine, whose several in-place tensor operations run without returning to Java), then one to clear
+ * the gradient: the per-step cost of an update no longer grows with the number of arithmetic steps it takes.
+ *
  * <p>The state lives in managers of the optimizer's own, one per device, closed by {@link #close}: DJL turns a Java
  * number in an operation into a tensor on the device of the array's manager, so state detached to DJL's system
  * manager (on the default device, the GPU of a CUDA host) would break a run on any other device.
  */
 public abstract class StatefulOptimizer extends Optimizer implements AutoCloseable {
 
-    private static final int FORMAT_VERSION = 1;
+    /** DJL's fused kernels clip the gradient only when this is >= 0. */
+    protected static final float NO_CLIP = -1f;
 
     private final Tracker learningRate;
     private final float weightDecay;
-    private final Map<String, NDArray[]> state = new ConcurrentHashMap<>();
+    private final Map<String, PtNDArray[]> state = new ConcurrentHashMap<>();
     private final Map<Device, NDManager> stateManagers = new ConcurrentHashMap<>();
     private long step = 1;
 
@@ -64,19 +69,24 @@ public abstract class StatefulOptimizer extends Optimizer implements AutoCloseab
 
     /** Returns the learning rate of the next update. */
     public float currentLearningRate() {
-        return learningRate.getNewValue(Math.toIntExact(step - 1));
+        return learningRateAt(step);
+    }
+
+    /**
+     * Returns the learning rate of an update.
+     *
+     * @param updateStep the 1-based step of the update
+     * @return its learning rate
+     */
+    protected final float learningRateAt(long updateStep) {
+        return learningRate.getNewValue(Math.toIntExact(updateStep - 1));
     }
 
     @Override
     public final void update(String parameterId, NDArray weight, NDArray grad) {
-        NDArray[] slots = state.computeIfAbsent(stateKey(parameterId, weight.getDevice()), k -> newState(weight));
-        // Temporaries would otherwise attach to the parameter's long-lived manager and leak every step.
-        try (NDScope scope = new NDScope()) {
-            NDArray g = weightDecay > 0 && weight.getShape().dimension() > 1
-                    ? grad.add(weight.mul(weightDecay)) : grad;
-            apply(weight, g, slots, currentLearningRate(), step);
-            scope.suppressNotUsedWarning();
-        }
+        PtNDArray[] slots = state.computeIfAbsent(stateKey(parameterId, weight.getDevice()), k -> newState(weight));
+        float decay = weight.getShape().dimension() > 1 ? weightDecay : 0f;
+        apply((PtNDArray) weight, (PtNDArray) grad, slots, decay, step);
         // PyTorch accumulates gradients across backward passes; DJL's own optimizers clear them here too.
         JniUtils.zeroGrad((PtNDArray) weight);
     }
@@ -85,21 +95,32 @@ public abstract class StatefulOptimizer extends Optimizer implements AutoCloseab
     protected abstract int slotCount();
 
     /**
-     * Updates {@code weight} in place from the (decayed) gradient and its state, updating the state in place.
+     * Returns the version of the saved state's layout; a checkpoint of another version is refused.
+     *
+     * @return the version written by {@link #save} and required by {@link #load}
+     */
+    protected int stateFormat() {
+        return 1;
+    }
+
+    /**
+     * Updates {@code weight} in place from the gradient and its state, updating the state in place, in one native
+     * call; {@code grad} is left as it is.
      *
      * @param weight the parameter
-     * @param grad the gradient, weight decay included
+     * @param grad the gradient, without weight decay
      * @param slots this parameter's state arrays
-     * @param lr the learning rate
+     * @param weightDecay the L2 coefficient for this parameter (0 for biases and normalisation parameters)
      * @param step the 1-based step
      */
-    protected abstract void apply(NDArray weight, NDArray grad, NDArray[] slots, float lr, long step);
+    protected abstract void apply(PtNDArray weight, PtNDArray grad, PtNDArray[] slots, float weightDecay,
+            long step);
 
-    private NDArray[] newState(NDArray weight) {
+    private PtNDArray[] newState(NDArray weight) {
         NDManager owner = stateManager(weight.getDevice());
-        NDArray[] slots = new NDArray[slotCount()];
+        PtNDArray[] slots = new PtNDArray[slotCount()];
         for (int i = 0; i < slots.length; i++) {
-            slots[i] = owner.zeros(weight.getShape(), weight.getDataType());
+            slots[i] = (PtNDArray) owner.zeros(weight.getShape(), weight.getDataType());
             NDScope.unregister(slots[i]);
         }
         return slots;
@@ -129,7 +150,7 @@ public abstract class StatefulOptimizer extends Optimizer implements AutoCloseab
                 saved.put(name, slots);
             }
         });
-        out.writeInt(FORMAT_VERSION);
+        out.writeInt(stateFormat());
         out.writeUTF(getClass().getSimpleName());
         out.writeInt(saved.size());
         for (Map.Entry<String, NDArray[]> entry : saved.entrySet()) {
@@ -153,18 +174,19 @@ public abstract class StatefulOptimizer extends Optimizer implements AutoCloseab
     public void load(DataInputStream in, Map<String, String> ids, Device device) throws IOException {
         int version = in.readInt();
         String type = in.readUTF();
-        if (version != FORMAT_VERSION || !type.equals(getClass().getSimpleName())) {
+        if (version != stateFormat() || !type.equals(getClass().getSimpleName())) {
             throw new IOException("optimizer state was written by " + type + " (format " + version
-                    + "), cannot load it into " + getClass().getSimpleName());
+                    + "), cannot load it into " + getClass().getSimpleName() + " (format " + stateFormat()
+                    + "); restart the run without --resume");
         }
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
             String name = in.readUTF();
-            NDArray[] slots = new NDArray[slotCount()];
+            PtNDArray[] slots = new PtNDArray[slotCount()];
             for (int s = 0; s < slots.length; s++) {
                 byte[] bytes = new byte[in.readInt()];
                 in.readFully(bytes);
-                slots[s] = stateManager(device).decode(bytes);
+                slots[s] = (PtNDArray) stateManager(device).decode(bytes);
             }
             String id = ids.get(name);
             if (id == null) {

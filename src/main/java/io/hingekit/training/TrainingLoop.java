@@ -21,6 +21,7 @@ import io.hingekit.data.LabeledData;
 import io.hingekit.data.PkSampler;
 import io.hingekit.data.ShuffleSampler;
 import io.hingekit.files.AtomicFiles;
+import io.hingekit.loss.AbstractHingeLoss;
 import io.hingekit.loss.LossDiagnostics;
 import io.hingekit.metrics.MarginReport;
 import io.hingekit.metrics.MetricNames;
@@ -254,10 +255,19 @@ public final class TrainingLoop {
             for (Batch split : splits) {
                 labels = split.getLabels();
                 predictions = network.forward(split.getData(), true);
-                NDArray loss = task.loss().evaluate(labels, predictions);
+                NDArray perSample = null;
+                NDArray loss;
+                if (task.loss() instanceof AbstractHingeLoss hinge) {
+                    // A plain hinge run: its loss is the mean of the per-sample values the margin statistics read.
+                    perSample = hinge.perSample(labels, predictions);
+                    loss = perSample.mean();
+                } else {
+                    loss = task.loss().evaluate(labels, predictions);
+                }
                 collector.backward(loss);
                 NDArray detached = loss.stopGradient().toDevice(network.devices()[0], false);
-                evaluator.add(labels.head(), predictions, detached);
+                evaluator.add(labels.head(), predictions, detached,
+                        perSample == null ? null : perSample.stopGradient());
                 total = total == null ? detached : total.add(detached);
             }
         }

@@ -47,10 +47,29 @@ class OptimizerTest {
         assertArrayEquals(new double[] {0.4997266335, -0.9965545491, 1.9779010618, 0.2241544077}, w, 1e-6);
     }
 
+    /** The scheduled runs of the script: learning rate times 1, 0.5, 0.2 at steps 1, 2, 3. */
+    private static Tracker scheduled(float base) {
+        float[] factors = {1f, 0.5f, 0.2f};
+        return update -> base * factors[update];
+    }
+
+    @Test
+    void sgdFollowsAChangingLearningRateAsTorchDoes(NDManager manager) {
+        double[] w = run(new SgdOptimizer(scheduled(0.1f), 0.9f, 0.01f), manager);
+        assertArrayEquals(new double[] {0.5156392339, -0.9934844679, 1.9390892368, 0.1673872675}, w, 1e-6);
+    }
+
+    @Test
+    void adamFollowsAChangingLearningRateAsTorchDoes(NDManager manager) {
+        double[] w = run(new AdamOptimizer(scheduled(0.01f), 0.01f), manager);
+        assertArrayEquals(new double[] {0.4937124528, -0.992324399, 1.9846588465, 0.2345934896}, w, 1e-6);
+    }
+
     @Test
     void savedStateContinuesExactlyInAFreshOptimizer(NDManager manager) throws Exception {
         check(() -> new SgdOptimizer(Tracker.fixed(0.1f), 0.9f, 0.01f), manager);
         check(() -> new AdamOptimizer(Tracker.fixed(0.01f), 0.01f), manager);
+        check(() -> new SgdOptimizer(scheduled(0.1f), 0.9f, 0.01f), manager);
     }
 
     private static void check(Supplier<StatefulOptimizer> factory, NDManager manager) throws Exception {
