@@ -17,7 +17,8 @@ Rows (each with its peer; same data, split, network, batch, optimizer, schedule,
 Runs alternate between the sides (the side that goes first alternates every round). Each figure is min / median /
 max over the runs (for loss and mining rows: over the per-round medians), and the ratio of the medians
 (Hingekit / peer: above 1 means more samples/s or items/s, but also more seconds, ms or accuracy). Every process
-gets the same environment, with OMP_NUM_THREADS=2 (peers also call torch.set_num_threads(2)); BENCH_LOCK=FILE holds
+gets OMP_NUM_THREADS=2 (peers also call torch.set_num_threads(2)); the Python peers also get
+OMP_WAIT_POLICY=PASSIVE and OPENBLAS_THREAD_TIMEOUT=4 (PEER_ENV, their faster setting here); BENCH_LOCK=FILE holds
 `flock FILE` around every timed run (do not set it when the whole run already holds that lock).
 Run: bash bench/run.sh [--suite smoke|quick|full] [--device cpu] [--out FILE]
      /usr/bin/python3 bench/run.py --markdown bench/results/bench.json   (the table of that run, for the README)
@@ -42,6 +43,10 @@ ACCURACY = re.compile(r"test accuracy ([0-9.]+)")
 ITEMS_PER_S = re.compile(r"\(([0-9.]+) items/s\)")
 THREADS = "2"
 ENV = dict(os.environ, OMP_NUM_THREADS=THREADS, MKL_NUM_THREADS=THREADS, OPENBLAS_NUM_THREADS=THREADS)
+# Debian's PyTorch runs its matrix products on OpenBLAS's own thread pool beside libtorch's OpenMP pool; without
+# these, idle workers of each pool spin on the cores the other needs (the MLP peer's epoch took 2.0 s instead of
+# 0.7 s here). Hingekit's libtorch has one pool and runs with the launcher's defaults.
+PEER_ENV = dict(ENV, OMP_WAIT_POLICY="PASSIVE", OPENBLAS_THREAD_TIMEOUT="4")
 MLP_PEER = ["--model", "mlp"]
 CNN_PEER = ["--model", "cnn"]
 CE_AUX_MLP = ("bench/configs/fashion-mlp-ce-aux-hinge.yaml", MLP_PEER + ["--head", "ce-aux-hinge", "--optimizer",
@@ -87,8 +92,8 @@ TIMER = ("import subprocess, sys, time; t = time.perf_counter(); r = subprocess.
          "sys.stderr.write(f'BENCH_WALL {time.perf_counter() - t}\\n'); sys.exit(r.returncode)")
 
 
-def timed(command):
-    done = subprocess.run(locked([sys.executable, "-c", TIMER] + command), capture_output=True, text=True, env=ENV,
+def timed(command, env=ENV):
+    done = subprocess.run(locked([sys.executable, "-c", TIMER] + command), capture_output=True, text=True, env=env,
                           cwd=ROOT)
     if done.returncode != 0:
         sys.exit(f"bench: {' '.join(command)} failed ({done.returncode}):\n{done.stdout[-1000:]}\n"
@@ -128,7 +133,7 @@ def hingekit_train(config, epochs, device, out, tensorboard=False):
 
 
 def peer(script, arguments):
-    stdout, wall = timed(["/usr/bin/python3", os.path.join(PEERS, script)] + arguments)
+    stdout, wall = timed(["/usr/bin/python3", os.path.join(PEERS, script)] + arguments, PEER_ENV)
     result = json.loads(stdout.strip().splitlines()[-1])
     result["process_seconds"] = wall
     return result
@@ -258,10 +263,19 @@ def command_output(command):
     return (done.stdout + done.stderr).strip().splitlines()[0]
 
 
+def engine_versions():
+    """DJL's and libtorch's versions, from the jars on the class path run.sh listed."""
+    with open(os.path.join(ROOT, "target", "bench-classpath.txt")) as f:
+        jars = f.read()
+    djl = re.search(r"/ai/djl/api/([^/]+)/", jars)
+    libtorch = re.search(r"/pytorch-native-(\w+)/([^/]+)/", jars)
+    return f"DJL {djl and djl.group(1)}, libtorch {libtorch and libtorch.group(2)} ({libtorch and libtorch.group(1)})"
+
+
 def versions():
     python = "/usr/bin/python3"
-    return {"hingekit": command_output([os.path.join(ROOT, "hingekit"), "--version"]) + "; "
-            + command_output(["java", "-version"]),
+    return {"hingekit": command_output([os.path.join(ROOT, "hingekit"), "--version"]) + "; " + engine_versions()
+            + "; " + command_output(["java", "-version"]),
             "peer": command_output([python, "-c", "import sys, torch, sklearn; print(f'PyTorch {torch.__version__}, "
                                     "scikit-learn {sklearn.__version__}, Python {sys.version.split()[0]}')"])}
 
@@ -317,6 +331,9 @@ def main():
             print(markdown(json.load(f)))
         return
     suite = SUITES[args.suite]
+    if subprocess.run(["/usr/bin/python3", "-c", "import torch, sklearn"], capture_output=True).returncode != 0:
+        sys.exit("bench: the peers need Debian's PyTorch and scikit-learn for /usr/bin/python3: "
+                 "apt-get install -y python3-torch python3-sklearn")
     now = datetime.datetime.now(datetime.timezone.utc)
     result = {"date": now.strftime("%Y-%m-%d %H:%M UTC"), "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
               "load_average_start": load_average(), "suite": args.suite, "device": args.device,
