@@ -18,7 +18,13 @@ holds one of the two cores during the first half of the Java side's next block.
 Writes bench/results/mining.json (--device gpu: both sides on CUDA device 0, bench/results/mining-gpu.json; each
 timed call then ends by reading one value back, which waits for the device).
 
+The same driver times the loss cases (one forward + backward to the input per call, the loss value read back):
+mc_hinge (Hingekit's default multi-class hinge against torch.nn.MultiMarginLoss, B x 10 scores) and
+triplet_batch_hard (Hingekit's default TripletHingeLoss against the same loss in plain PyTorch, B x 128); their loss
+values must agree to 1e-4 (relative). --cases picks cases (default: the nine mining cases); --out writes elsewhere.
+
 Run: /usr/bin/python3 bench/mining.py [--sessions N] [--rounds N] [--device cpu|gpu] [--classpath CP]
+     [--cases batch_hard:256,mc_hinge:1024,...] [--out FILE]
 (from anywhere; builds the test classes first unless --classpath gives the Java class path)
 """
 import argparse
@@ -35,6 +41,8 @@ import torch
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "bench", "results", "mining.json")
 CASES = [(miner, batch) for batch in (256, 1024, 2048) for miner in ("batch_hard", "semi_hard", "batch_all")]
+LOSSES = ("mc_hinge", "triplet_batch_hard")
+MEMORY_CASE = ("batch_all", 2048)
 WARMUP_CALLS = 5
 WARMUP_MS = 2000
 BLOCK_MS = 200
@@ -74,9 +82,10 @@ class Side:
             raise SystemExit(f"{self.name} benchmark process ended without answering '{request}'")
         return answer.split()
 
-    def time(self, miner, batch, calls):
-        answer = self.ask(f"time {miner} {batch} {calls}")
-        return int(answer[0]), [float(ms) for ms in answer[1:]]
+    def time(self, case, batch, calls):
+        """The triplet count (a miner) or the loss value (a loss), and the milliseconds of each call."""
+        answer = self.ask(f"time {case} {batch} {calls}")
+        return (float if case in LOSSES else int)(answer[0]), [float(ms) for ms in answer[1:]]
 
     def close(self):
         self.process.stdin.write("quit\n")
@@ -95,20 +104,27 @@ def warm_up(side, miner, batch):
     return triplets, statistics.median(times)
 
 
-def session(cp, env, rounds, times, round_ratios):
+def agree(case, java_value, python_value):
+    if case[0] in LOSSES:
+        return abs(java_value - python_value) <= 1e-4 * max(abs(python_value), 1e-6)
+    return java_value == python_value
+
+
+def session(cp, env, cases, rounds, times, round_ratios, round_medians):
     """One fresh pair of processes: warms every case up, then times the alternating rounds; appends to the
-    per-case lists and returns the triplet counts and the Java side's batch-all peak memory."""
+    per-case lists and returns the triplet counts (loss values), the Java side's batch-all peak memory (None unless
+    batch-all at 2048 is among the cases) and its libtorch version."""
     java = Side("Java", ["java", "-Xmx4g", "-cp", cp, "io.hingekit.bench.MiningBenchmark"], env)
     python = Side("PyTorch", [sys.executable, os.path.join(ROOT, "src", "test", "python", "mining_benchmark.py")],
                   env)
     triplets, block_calls = {}, {}
-    for case in CASES:
+    for case in cases:
         (java_count, java_ms), (python_count, python_ms) = warm_up(java, *case), warm_up(python, *case)
-        if java_count != python_count:
-            raise SystemExit(f"{case}: the two sides mined different triplet counts {java_count}, {python_count}")
+        if not agree(case, java_count, python_count):
+            raise SystemExit(f"{case}: the two sides disagree: {java_count} against {python_count}")
         triplets[case] = java_count
         block_calls[case] = calls_per_block(max(java_ms, python_ms))
-    for case in CASES:
+    for case in cases:
         calls = block_calls[case]
         for round_index in range(rounds):
             sides = (("java", java), ("python", python))
@@ -116,12 +132,28 @@ def session(cp, env, rounds, times, round_ratios):
             for key, side in (sides if round_index % 2 == 0 else sides[::-1]):
                 block[key] = side.time(*case, calls)[1]
                 times[case][key].extend(block[key])
+                round_medians[case][key].append(statistics.median(block[key]))
             round_ratios[case].append(statistics.median(block["java"]) / statistics.median(block["python"]))
-    before, peak = (int(value) for value in java.ask("memory"))
+    peak = None
+    if MEMORY_CASE in cases:
+        before, peak = (int(value) for value in java.ask("memory"))
+        peak -= before
     version = java.ask("version")[0]
     java.close()
     python.close()
-    return triplets, peak - before, version
+    return triplets, peak, version
+
+
+def parse_cases(text):
+    if not text:
+        return CASES
+    cases = []
+    for item in text.split(","):
+        name, batch = item.split(":")
+        if name not in LOSSES and name not in ("batch_hard", "semi_hard", "batch_all"):
+            raise SystemExit(f"unknown case {name}")
+        cases.append((name, int(batch)))
+    return cases
 
 
 def main():
@@ -130,32 +162,39 @@ def main():
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds per case and session (default 5)")
     parser.add_argument("--device", choices=("cpu", "gpu"), default="cpu", help="where both sides run (default cpu)")
     parser.add_argument("--classpath", help="the Java side's class path (default: built with Maven)")
+    parser.add_argument("--cases", help="comma-separated NAME:B (default: the nine mining cases)")
+    parser.add_argument("--out", help="result file (default bench/results/mining.json, -gpu.json for a GPU)")
     args = parser.parse_args()
+    cases = parse_cases(args.cases)
     env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE", OPENBLAS_THREAD_TIMEOUT="4", DJL_OFFLINE="true",
                HINGEKIT_BENCH_DEVICE=args.device)
     cp = classpath(args.classpath)
-    times = {case: {"java": [], "python": []} for case in CASES}
-    round_ratios = {case: [] for case in CASES}
-    session_ratios = {case: [] for case in CASES}
+    times = {case: {"java": [], "python": []} for case in cases}
+    round_medians = {case: {"java": [], "python": []} for case in cases}
+    round_ratios = {case: [] for case in cases}
+    session_ratios = {case: [] for case in cases}
     peaks = []
     for _ in range(args.sessions):
-        before = {case: (len(times[case]["java"]), len(times[case]["python"])) for case in CASES}
-        triplets, peak, libtorch = session(cp, env, args.rounds, times, round_ratios)
+        before = {case: (len(times[case]["java"]), len(times[case]["python"])) for case in cases}
+        triplets, peak, libtorch = session(cp, env, cases, args.rounds, times, round_ratios, round_medians)
         peaks.append(peak)
-        for case in CASES:
+        for case in cases:
             java_new = times[case]["java"][before[case][0]:]
             python_new = times[case]["python"][before[case][1]:]
             session_ratios[case].append(statistics.median(java_new) / statistics.median(python_new))
     results = []
-    for case in CASES:
+    for case in cases:
         miner, batch = case
         java_ms, python_ms = statistics.median(times[case]["java"]), statistics.median(times[case]["python"])
-        row = {"miner": miner, "batch": batch, "dim": 128, "triplets": triplets[case],
+        row = {"miner": miner, "batch": batch, "dim": 10 if miner == "mc_hinge" else 128,
+               "loss_value" if miner in LOSSES else "triplets": triplets[case],
                "calls_per_side": len(times[case]["java"]), "pytorch_median_ms": round(python_ms, 3),
                "hingekit_median_ms": round(java_ms, 3), "ratio": round(java_ms / python_ms, 3),
                "session_ratios": [round(r, 3) for r in session_ratios[case]],
                "round_ratio_min": round(min(round_ratios[case]), 3),
-               "round_ratio_max": round(max(round_ratios[case]), 3)}
+               "round_ratio_max": round(max(round_ratios[case]), 3),
+               "hingekit_round_medians_ms": [round(ms, 4) for ms in round_medians[case]["java"]],
+               "pytorch_round_medians_ms": [round(ms, 4) for ms in round_medians[case]["python"]]}
         results.append(row)
         print(f"{miner:10s} B={batch:5d}  PyTorch {python_ms:9.2f} ms  Hingekit {java_ms:9.2f} ms  "
               f"ratio {row['ratio']:.2f}  sessions {' '.join(f'{r:.2f}' for r in row['session_ratios'])}",
@@ -168,10 +207,11 @@ def main():
             "pytorch": f"PyTorch {torch.__version__} (Python), 2 threads",
             "hingekit": f"Hingekit on DJL 0.36 / libtorch {libtorch} (Java)" + ("" if gpu else ", 2 threads"),
             "environment": {key: env[key] for key in ("OMP_WAIT_POLICY", "OPENBLAS_THREAD_TIMEOUT")},
-            "sessions": args.sessions, "rounds": args.rounds, "results": results,
-            "memory": {"call": "batch_all B=2048 dim=128", "peak_increase_mb": max(peaks)}}
-    print(f"batch_all B=2048 peak resident memory +{max(peaks)} MiB")
-    out = OUT.replace(".json", "-gpu.json") if gpu else OUT
+            "sessions": args.sessions, "rounds": args.rounds, "results": results}
+    if MEMORY_CASE in cases:
+        data["memory"] = {"call": "batch_all B=2048 dim=128", "peak_increase_mb": max(peaks)}
+        print(f"batch_all B=2048 peak resident memory +{max(peaks)} MiB")
+    out = args.out or (OUT.replace(".json", "-gpu.json") if gpu else OUT)
     temporary = out + ".tmp"
     with open(temporary, "w") as f:
         json.dump(data, f, indent=1)

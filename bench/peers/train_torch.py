@@ -3,7 +3,11 @@
 Same network, loss (MultiMarginLoss = Hingekit's Weston-Watkins hinge), batch 128, optimizer (weight decay on
 weights only, as Hingekit), per-step cosine schedule, 10% validation split and per-epoch validation pass; two
 threads. Prints one JSON line: seconds of each epoch (training + validation), test accuracy, versions.
-Run: /usr/bin/python3 bench/peers/train_torch.py --model mlp|cnn --epochs N
+--head ce-aux-hinge is configs/fashion-cnn-ce-aux-hinge.yaml's head (and bench/configs/fashion-mlp-ce-aux-hinge.yaml's):
+two linear heads on the same features, loss = cross-entropy(head 0) + lambda * MultiMarginLoss(head 1), accuracy
+from head 0. --limit N keeps the first N training and N test images, as Hingekit's data.limit.
+Run: /usr/bin/python3 bench/peers/train_torch.py --model mlp|cnn [--head hinge|ce-aux-hinge] [--optimizer sgd|adam]
+     [--epochs N] [--limit N]
 """
 import argparse
 import gzip
@@ -23,21 +27,42 @@ def idx(name, offset):
         return np.frombuffer(f.read(), dtype=np.uint8, offset=offset)
 
 
-def load(prefix):
+def load(prefix, limit=0):
     x = idx(f"{prefix}-images-idx3-ubyte.gz", 16).reshape(-1, 1, 28, 28).astype(np.float32) / 255.0
     y = idx(f"{prefix}-labels-idx1-ubyte.gz", 8).astype(np.int64)
+    if limit:
+        x, y = x[:limit], y[:limit]
     return torch.from_numpy(x), torch.from_numpy(y)
 
 
-def network(kind):
+class TwoHeads(nn.Module):
+    """Hingekit's ce-aux-hinge head: cross-entropy logits and auxiliary hinge scores from the same features."""
+
+    def __init__(self, width, classes):
+        super().__init__()
+        self.ce = nn.Linear(width, classes)
+        self.hinge = nn.Linear(width, classes)
+
+    def forward(self, x):
+        return self.ce(x), self.hinge(x)
+
+
+def trunk(kind):
     if kind == "mlp":
-        return nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10))
+        return [nn.Flatten(), nn.Linear(784, 256), nn.ReLU()]
 
     def block(cin, cout):
         return [nn.Conv2d(cin, cout, 3, padding=1), nn.BatchNorm2d(cout), nn.ReLU(), nn.MaxPool2d(2)]
 
-    return nn.Sequential(*block(1, 32), *block(32, 64), nn.Flatten(), nn.Linear(64 * 7 * 7, 256), nn.ReLU(),
-                         nn.Dropout(0.3), nn.Linear(256, 10))
+    return [*block(1, 32), *block(32, 64), nn.Flatten(), nn.Linear(64 * 7 * 7, 256), nn.ReLU(), nn.Dropout(0.3)]
+
+
+def network(kind, head="hinge"):
+    return nn.Sequential(*trunk(kind), TwoHeads(256, 10) if head == "ce-aux-hinge" else nn.Linear(256, 10))
+
+
+def scores(output):
+    return output[0] if isinstance(output, tuple) else output
 
 
 def accuracy(model, x, y, batch):
@@ -45,13 +70,34 @@ def accuracy(model, x, y, batch):
     right = 0
     with torch.no_grad():
         for i in range(0, len(x), batch):
-            right += (model(x[i:i + batch]).argmax(1) == y[i:i + batch]).sum().item()
+            right += (scores(model(x[i:i + batch])).argmax(1) == y[i:i + batch]).sum().item()
     return right / len(x)
+
+
+def split(x, y):
+    """Training and validation parts: a random 10% held out (torch's global generator, seeded by the caller)."""
+    order = torch.randperm(len(x))
+    val = order[: len(x) // 10]
+    train = order[len(x) // 10:]
+    return x[train], y[train], x[val], y[val]
+
+
+def loss_function(head, weight):
+    hinge = nn.MultiMarginLoss()
+    if head == "hinge":
+        return hinge
+    cross_entropy = nn.CrossEntropyLoss()
+    return lambda output, y: cross_entropy(output[0], y) + weight * hinge(output[1], y)
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", choices=["mlp", "cnn"], required=True)
+    parser.add_argument("--head", choices=["hinge", "ce-aux-hinge"], default="hinge")
+    parser.add_argument("--lambda", dest="weight", type=float, default=0.5, help="hinge weight of ce-aux-hinge")
+    parser.add_argument("--optimizer", choices=["sgd", "adam"], help="default: sgd for mlp, adam for cnn")
+    parser.add_argument("--lr", type=float, help="default: 0.05 for sgd, 0.001 for adam")
+    parser.add_argument("--limit", type=int, default=0, help="first N training and test images (0 = all)")
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--threads", type=int, default=2)
@@ -60,23 +106,21 @@ def main():
     started = time.perf_counter()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
-    x, y = load("train")
-    test_x, test_y = load("t10k")
-    order = torch.randperm(len(x))
-    val = order[: len(x) // 10]
-    train = order[len(x) // 10:]
-    train_x, train_y, val_x, val_y = x[train], y[train], x[val], y[val]
-    model = network(args.model)
+    x, y = load("train", args.limit)
+    test_x, test_y = load("t10k", args.limit)
+    train_x, train_y, val_x, val_y = split(x, y)
+    model = network(args.model, args.head)
     decayed = [p for p in model.parameters() if p.dim() > 1]
     plain = [p for p in model.parameters() if p.dim() <= 1]
     groups = [{"params": decayed, "weight_decay": 1e-4}, {"params": plain, "weight_decay": 0.0}]
-    if args.model == "mlp":
-        optimizer = torch.optim.SGD(groups, lr=0.05, momentum=0.9)
+    kind = args.optimizer or ("sgd" if args.model == "mlp" else "adam")
+    if kind == "sgd":
+        optimizer = torch.optim.SGD(groups, lr=args.lr or 0.05, momentum=0.9)
     else:
-        optimizer = torch.optim.Adam(groups, lr=0.001)
+        optimizer = torch.optim.Adam(groups, lr=args.lr or 0.001)
     steps = math.ceil(len(train_x) / args.batch) * args.epochs
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda t: 0.5 * (1 + math.cos(math.pi * t / steps)))
-    loss_fn = nn.MultiMarginLoss()
+    loss_fn = loss_function(args.head, args.weight)
     epochs = []
     for _ in range(args.epochs):
         epoch_start = time.perf_counter()

@@ -8,6 +8,12 @@ side, labels i // 8, i.e. P = B/8 classes x K = 8), so the triplet counts must a
 side: "time MINER B CALLS" on standard input, "TRIPLETS MS MS ..." on standard output. HINGEKIT_BENCH_DEVICE=gpu
 runs it on CUDA device 0, as it does the Java side; each timed call then ends by reading one value back (.item()),
 which waits for the device.
+
+The loss cases, beside the Java side's: "mc_hinge" = torch.nn.MultiMarginLoss() (Weston-Watkins, margin 1) on B x 10
+scores from the same stream (seed B), labels i % 10; "triplet_batch_hard" = the batch-hard triplet hinge (margin
+0.2, Euclidean, per anchor its farthest positive and nearest negative, mean over the triplets with a positive loss)
+on the mining inputs. A call is forward + backward to the input + reading the loss value (.item()); the answer's
+first field is the loss value, which must agree with the Java side's.
 """
 import math
 import os
@@ -100,6 +106,44 @@ def batch_all(x, labels):
 
 
 MINERS = {"batch_hard": batch_hard, "semi_hard": semi_hard, "batch_all": batch_all}
+CLASSES = 10
+TRIPLET_MARGIN = 0.2
+MULTI_MARGIN = torch.nn.MultiMarginLoss()
+
+
+def triplet_batch_hard(x, labels):
+    d = distances(x)
+    pos, neg = masks(labels)
+    farthest = torch.where(pos, d, torch.tensor(-INF)).max(1).values
+    nearest = torch.where(neg, d, torch.tensor(INF)).min(1).values
+    losses = (farthest - nearest + TRIPLET_MARGIN).clamp_min(0)
+    active = losses > 0
+    return losses[active].mean() if active.any() else losses.sum() * 0
+
+
+LOSSES = {"mc_hinge": MULTI_MARGIN, "triplet_batch_hard": triplet_batch_hard}
+
+
+def loss_inputs(name, batch):
+    if name == "mc_hinge":
+        x = gaussian(batch * CLASSES, batch).reshape(batch, CLASSES)
+        labels = torch.arange(batch) % CLASSES
+    else:
+        x = gaussian(batch * DIM, batch).reshape(batch, DIM)
+        labels = torch.arange(batch) // K
+    return x.to(DEVICE).requires_grad_(), labels.to(DEVICE)
+
+
+def time_loss(name, x, labels, calls):
+    times, value = [], None
+    for _ in range(calls):
+        start = time.perf_counter()
+        loss = LOSSES[name](x, labels)
+        loss.backward()
+        value = loss.item()
+        x.grad = None
+        times.append((time.perf_counter() - start) * 1000)
+    return value, times
 
 
 def serve():
@@ -111,7 +155,15 @@ def serve():
             break
         if request[0] != "time":
             raise SystemExit(f"unknown request: {line.strip()}")
-        fn, batch, calls = MINERS[request[1]], int(request[2]), int(request[3])
+        batch, calls = int(request[2]), int(request[3])
+        if request[1] in LOSSES:
+            key = (request[1], batch)
+            if key not in inputs:
+                inputs[key] = loss_inputs(*key)
+            value, times = time_loss(request[1], *inputs[key], calls)
+            print(value, " ".join(f"{ms:.4f}" for ms in times), flush=True)
+            continue
+        fn = MINERS[request[1]]
         if batch not in inputs:
             inputs[batch] = (gaussian(batch * DIM, batch).reshape(batch, DIM).to(DEVICE),
                              (torch.arange(batch) // K).to(DEVICE))

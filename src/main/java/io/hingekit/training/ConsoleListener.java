@@ -45,7 +45,7 @@ public final class ConsoleListener implements RunListener {
                 line.append(String.format(" | %s %.4f", name, value));
             }
         }
-        line.append(String.format(" | lr %.2g | %.1fs", epoch.learningRate(), epoch.seconds()));
+        line.append(String.format(" | lr %.2g | %.2fs", epoch.learningRate(), epoch.seconds()));
         out.println(line);
     }
 

@@ -3,15 +3,20 @@ package io.hingekit.bench;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.loss.Loss;
+import io.hingekit.loss.MulticlassHingeLoss;
 import io.hingekit.mining.BatchAllMiner;
 import io.hingekit.mining.BatchHardMiner;
 import io.hingekit.mining.Distance;
 import io.hingekit.mining.EuclideanDistance;
 import io.hingekit.mining.Miner;
 import io.hingekit.mining.SemiHardMiner;
+import io.hingekit.mining.TripletHingeLoss;
 import io.hingekit.mining.Triplets;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,18 +30,23 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The Java side of the mining benchmark that {@code bench/mining.py} drives: it times one mining call (Euclidean
- * distance matrix + mining) on request, on the CPU or, with {@code HINGEKIT_BENCH_DEVICE=gpu}, on GPU 0, so that
- * the driver can alternate short blocks of Java and PyTorch calls and both sides see the same machine conditions.
- * Inputs are B x 128 standard normal values from the LCG stream the Python peer
- * ({@code src/test/python/mining_benchmark.py}) also uses, labels {@code i / 8} (P = B/8 classes x K = 8), semi-hard
- * margin 0.2, batch-all keeping every triplet. Not a test.
+ * The Java side of the mining and loss benchmark that {@code bench/mining.py} drives: it times one mining call
+ * (Euclidean distance matrix + mining) or one loss forward + backward on request, on the CPU or, with
+ * {@code HINGEKIT_BENCH_DEVICE=gpu}, on GPU 0, so that the driver can alternate short blocks of Java and PyTorch calls
+ * and both sides see the same machine conditions. Mining inputs are B x 128 standard normal values from the LCG
+ * stream the Python peer ({@code src/test/python/mining_benchmark.py}) also uses, labels {@code i / 8} (P = B/8
+ * classes x K = 8), semi-hard margin 0.2, batch-all keeping every triplet. The losses: {@code mc_hinge}, the default
+ * {@link MulticlassHingeLoss} (Weston-Watkins, margin 1, {@code torch.nn.MultiMarginLoss}'s) on B x 10 scores from
+ * the same stream, labels {@code i % 10}; {@code triplet_batch_hard}, the default {@link TripletHingeLoss} (margin
+ * 0.2, Euclidean, batch-hard, mean over the triplets with a positive loss) on the mining inputs; each call records
+ * the loss, backpropagates it to the input and reads the loss value back. Not a test.
  *
  * <p>Protocol, one request per line on standard input and one answer per line on standard output (logging goes to
  * standard error):
  *
  * <pre>
  * time MINER B CALLS   -&gt;  TRIPLETS MS MS ...      (MINER: batch_hard, semi_hard or batch_all)
+ * time LOSS B CALLS    -&gt;  LOSS_VALUE MS MS ...    (LOSS: mc_hinge or triplet_batch_hard)
  * memory               -&gt;  RSS_BEFORE_MIB PEAK_RSS_MIB   (one batch_all call at B = 2048)
  * version              -&gt;  the libtorch version the engine runs on
  * quit
@@ -48,13 +58,18 @@ public final class MiningBenchmark {
     private static final int SAMPLES_PER_CLASS = 8;
     private static final float MARGIN = 0.2f;
     private static final int MEMORY_BATCH = 2048;
+    private static final int CLASSES = 10;
 
     private final Distance distance = new EuclideanDistance();
     private final Map<String, Miner> miners = Map.of(
             "batch_hard", new BatchHardMiner(),
             "semi_hard", new SemiHardMiner(MARGIN),
             "batch_all", BatchAllMiner.all());
+    private final Map<String, Loss> losses = Map.of(
+            "mc_hinge", MulticlassHingeLoss.builder().build(),
+            "triplet_batch_hard", TripletHingeLoss.builder().build());
     private final Map<Integer, NDArray[]> inputs = new HashMap<>();
+    private final Map<Integer, NDArray[]> scores = new HashMap<>();
     private final NDManager manager;
 
     private MiningBenchmark(NDManager manager) {
@@ -81,7 +96,9 @@ public final class MiningBenchmark {
 
     private String answer(String[] request) throws IOException {
         return switch (request[0]) {
-            case "time" -> time(miner(request[1]), Integer.parseInt(request[2]), Integer.parseInt(request[3]));
+            case "time" -> losses.containsKey(request[1])
+                    ? timeLoss(request[1], Integer.parseInt(request[2]), Integer.parseInt(request[3]))
+                    : time(miner(request[1]), Integer.parseInt(request[2]), Integer.parseInt(request[3]));
             case "memory" -> peakMemory();
             case "version" -> Engine.getInstance().getVersion();
             default -> throw new IllegalArgumentException("unknown request: " + String.join(" ", request));
@@ -127,8 +144,46 @@ public final class MiningBenchmark {
         }
     }
 
+    private String timeLoss(String name, int batch, int calls) {
+        NDArray[] data = name.equals("mc_hinge") ? scores.computeIfAbsent(batch, this::createScores)
+                : inputs.computeIfAbsent(batch, this::create);
+        StringJoiner answer = new StringJoiner(" ");
+        float value = Float.NaN;
+        double[] millis = new double[calls];
+        for (int i = 0; i < calls; i++) {
+            long start = System.nanoTime();
+            value = lossOnce(losses.get(name), data);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        answer.add(Float.toString(value));
+        for (double ms : millis) {
+            answer.add(String.format("%.4f", ms));
+        }
+        return answer.toString();
+    }
+
+    /** One timed loss call: forward, backward to the input, the loss value read back (which waits for a GPU). */
+    private float lossOnce(Loss loss, NDArray[] data) {
+        try (NDManager scope = manager.newSubManager()) {
+            data[0].tempAttach(scope);
+            data[1].tempAttach(scope);
+            data[0].setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray value = loss.evaluate(new NDList(data[1]), new NDList(data[0]));
+                collector.backward(value);
+                return value.getFloat();
+            }
+        }
+    }
+
+    private NDArray[] createScores(int batch) {
+        NDArray values = manager.create(gaussian(batch * CLASSES, batch), new Shape(batch, CLASSES));
+        NDArray labels = manager.arange(batch).mod(CLASSES).toType(DataType.INT64, false);
+        return new NDArray[] {values, labels};
+    }
+
     private NDArray[] create(int batch) {
-        NDArray embeddings = manager.create(gaussian(batch), new Shape(batch, DIM));
+        NDArray embeddings = manager.create(gaussian(batch * DIM, batch), new Shape(batch, DIM));
         NDArray labels = manager.arange(batch).div(SAMPLES_PER_CLASS).floor().toType(DataType.INT64, false);
         return new NDArray[] {embeddings, labels};
     }
@@ -154,9 +209,9 @@ public final class MiningBenchmark {
     }
 
     /** Standard normal values from a 64-bit LCG (Knuth's MMIX constants) + Box-Muller, as the Python peer. */
-    private static float[] gaussian(int batch) {
-        float[] values = new float[batch * DIM];
-        long state = batch;
+    private static float[] gaussian(int count, long seed) {
+        float[] values = new float[count];
+        long state = seed;
         for (int i = 0; i < values.length; i += 2) {
             state = state * 6364136223846793005L + 1442695040888963407L;
             double u1 = (state >>> 11) * 0x1.0p-53;
