@@ -19,9 +19,10 @@ Writes bench/results/mining.json (--device gpu: both sides on CUDA device 0, ben
 timed call then ends by reading one value back, which waits for the device).
 
 The same driver times the loss cases (one forward + backward to the input per call, the loss value read back):
-mc_hinge (Hingekit's default multi-class hinge against torch.nn.MultiMarginLoss, B x 10 scores) and
-triplet_batch_hard (Hingekit's default TripletHingeLoss against the same loss in plain PyTorch, B x 128); their loss
-values must agree to 1e-4 (relative). --cases picks cases (default: the nine mining cases); --out writes elsewhere.
+mc_hinge (Hingekit's multi-class hinge as training builds it, labels checked at loading, against
+torch.nn.MultiMarginLoss, B x 10 scores) and triplet_batch_hard (Hingekit's default TripletHingeLoss against the
+same loss in plain PyTorch, B x 128); their loss values must agree to 1e-4 (relative). --cases picks cases
+(default: the nine mining cases); --out writes elsewhere.
 
 Run: /usr/bin/python3 bench/mining.py [--sessions N] [--rounds N] [--device cpu|gpu] [--classpath CP]
      [--cases batch_hard:256,mc_hinge:1024,...] [--out FILE]
