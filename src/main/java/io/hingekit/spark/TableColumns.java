@@ -195,7 +195,8 @@ record TableColumns(int id, String idName, int vector, int[] columns, int label,
 
     private int label(InputRow row) {
         Object value = row.label();
-        int index = value instanceof Number n ? n.intValue() : value == null ? -1 : classNames.indexOf(value.toString());
+        int index = value instanceof Number n ? n.intValue()
+                : value == null ? -1 : classNames.indexOf(value.toString());
         if (index < 0 || index >= classNames.size() || value instanceof Number n && n.doubleValue() != index) {
             throw new IllegalArgumentException("row " + idName + "=" + row.id() + ": label " + value
                     + " is not one of the model's classes (indices 0.." + (classNames.size() - 1) + " or names "

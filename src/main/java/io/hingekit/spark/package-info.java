@@ -1,6 +1,7 @@
 /**
  * Hingekit's batch commands as Apache Spark jobs: {@code score}, {@code export}, {@code report} and {@code drift}
- * over tables of any size, embedded ({@code local[*]}) or on a cluster ({@code spark-submit --class io.hingekit.spark.SparkJobs}).
+ * over tables of any size, embedded ({@code local[*]}) or on a cluster ({@code spark-submit --class
+ * io.hingekit.cli.Main <jar> spark <job>}).
  *
  * <p>Guide: {@link io.hingekit.spark.SparkJobs} is the picocli entry point (the cli's {@code spark} command and
  * {@code spark-submit} both land there). Each job validates on the driver first (model readable and of the right
