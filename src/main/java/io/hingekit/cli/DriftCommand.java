@@ -1,7 +1,6 @@
 package io.hingekit.cli;
 
 import io.hingekit.config.DriftConfig;
-import io.hingekit.drift.MultipleTesting;
 import io.hingekit.lifecycle.DriftService;
 import io.hingekit.model.DeviceSelector;
 import java.io.PrintWriter;
@@ -73,11 +72,10 @@ public final class DriftCommand implements Callable<Integer> {
         }
         DriftConfig thresholds = DriftService.savedThresholds(reference).overriddenBy(alpha, maxPsi, maxWasserstein,
                 correction, byClass);
+        DriftService.Thresholds verdict = DriftService.Thresholds.of(thresholds);
         Map<String, Object> report = new DriftService().compare(new DriftService.Request(reference, current,
-                currentSplit, data, thresholds.byClass(), MultipleTesting.parse(thresholds.correction()),
-                thresholds.alpha(), thresholds.maxPsi(),
-                thresholds.maxWasserstein() == null ? Double.NaN : thresholds.maxWasserstein(),
-                DeviceSelector.resolve(device)[0]));
+                currentSplit, data, thresholds.byClass(), verdict.correction(), verdict.alpha(), verdict.maxPsi(),
+                verdict.maxWasserstein(), DeviceSelector.resolve(device)[0]));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(JsonOutput.render(report));

@@ -69,7 +69,19 @@ public final class DriftService {
      * @param maxPsi PSI threshold
      * @param maxWasserstein Wasserstein threshold, or NaN for none
      */
-    public record Thresholds(MultipleTesting correction, double alpha, double maxPsi, double maxWasserstein) {}
+    public record Thresholds(MultipleTesting correction, double alpha, double maxPsi, double maxWasserstein) {
+
+        /**
+         * The thresholds of a config's {@code drift} section (flags already applied).
+         *
+         * @param config the section
+         * @return the thresholds
+         */
+        public static Thresholds of(DriftConfig config) {
+            return new Thresholds(MultipleTesting.parse(config.correction()), config.alpha(), config.maxPsi(),
+                    config.maxWasserstein() == null ? Double.NaN : config.maxWasserstein());
+        }
+    }
 
     /**
      * The drift thresholds saved with a reference model: its config's {@code drift} section, else the defaults (also

@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.when;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.hingekit.config.DriftConfig;
-import io.hingekit.drift.MultipleTesting;
 import io.hingekit.lifecycle.DriftService;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -104,9 +103,7 @@ public final class DriftJob implements Callable<Integer> {
                     ? tagged.withColumn("group", lit(-1)).union(tagged) : tagged.withColumn("group", lit(-1)));
             Map<String, Object> overall = statistics.remove(-1);
             report = DriftService.report(ref.source(), cur.source(), signed, overall,
-                    thresholds.byClass() ? statistics : null, new DriftService.Thresholds(
-                            MultipleTesting.parse(thresholds.correction()), thresholds.alpha(), thresholds.maxPsi(),
-                            thresholds.maxWasserstein() == null ? Double.NaN : thresholds.maxWasserstein()));
+                    thresholds.byClass() ? statistics : null, DriftService.Thresholds.of(thresholds));
         } catch (Exception e) {
             throw Failures.named("spark drift failed", e);
         }
