@@ -1,13 +1,9 @@
 package io.hingekit.cli;
 
 import io.hingekit.config.DriftConfig;
-import io.hingekit.config.RunConfigs;
-import io.hingekit.drift.MultipleTesting;
 import io.hingekit.lifecycle.DriftService;
 import io.hingekit.model.DeviceSelector;
-import io.hingekit.model.ModelDirectory;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -74,13 +70,12 @@ public final class DriftCommand implements Callable<Integer> {
         if (maxPsi != null && !(maxPsi >= 0)) {
             throw new IllegalArgumentException("--max-psi must be >= 0, got " + maxPsi);
         }
-        DriftConfig saved = savedThresholds();
-        Double wasserstein = maxWasserstein != null ? maxWasserstein : saved.maxWasserstein();
+        DriftConfig thresholds = DriftService.savedThresholds(reference).overriddenBy(alpha, maxPsi, maxWasserstein,
+                correction, byClass);
+        DriftService.Thresholds verdict = DriftService.Thresholds.of(thresholds);
         Map<String, Object> report = new DriftService().compare(new DriftService.Request(reference, current,
-                currentSplit, data, byClass || saved.byClass(),
-                MultipleTesting.parse(correction != null ? correction : saved.correction()),
-                alpha != null ? alpha : saved.alpha(), maxPsi != null ? maxPsi : saved.maxPsi(),
-                wasserstein == null ? Double.NaN : wasserstein, DeviceSelector.resolve(device)[0]));
+                currentSplit, data, thresholds.byClass(), verdict.correction(), verdict.alpha(), verdict.maxPsi(),
+                verdict.maxWasserstein(), DeviceSelector.resolve(device)[0]));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(JsonOutput.render(report));
@@ -89,16 +84,6 @@ public final class DriftCommand implements Callable<Integer> {
         }
         out.flush();
         return Boolean.TRUE.equals(report.get("drift")) ? Main.EXIT_DRIFT : 0;
-    }
-
-    /** The reference model's {@code drift} section, or the defaults (flags override either). */
-    private DriftConfig savedThresholds() {
-        Path config = new ModelDirectory(reference).config();
-        if (Files.isDirectory(reference) && Files.isRegularFile(config)) {
-            DriftConfig drift = RunConfigs.read(config).drift();
-            return drift != null ? drift : DriftConfig.defaults();
-        }
-        return DriftConfig.defaults();
     }
 
     @SuppressWarnings("unchecked")

@@ -15,7 +15,8 @@ import picocli.CommandLine.Unmatched;
  * that the other commands run on a classpath without Spark (picocli would otherwise resolve the jobs' Spark types
  * when the command tree is built).
  */
-@Command(name = "spark", description = "Batch jobs on Apache Spark: score, export, report (hingekit spark --help).")
+@Command(name = "spark",
+        description = "Batch jobs on Apache Spark: score, export, report, drift (hingekit spark --help).")
 public final class SparkCommand implements Callable<Integer> {
 
     @Unmatched

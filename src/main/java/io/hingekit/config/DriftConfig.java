@@ -32,4 +32,22 @@ public record DriftConfig(Double alpha, Double maxPsi, Double maxWasserstein, St
     public static DriftConfig defaults() {
         return new DriftConfig(null, null, null, null, null);
     }
+
+    /**
+     * These thresholds with the given flags in place of the saved values.
+     *
+     * @param alpha a significance level, or null to keep this one
+     * @param maxPsi a PSI threshold, or null to keep this one
+     * @param maxWasserstein a Wasserstein threshold, or null to keep this one
+     * @param correction a correction word, or null to keep this one
+     * @param byClass whether to test each class (true wins over the saved value)
+     * @return the thresholds to use
+     * @throws IllegalArgumentException for a value out of range
+     */
+    public DriftConfig overriddenBy(Double alpha, Double maxPsi, Double maxWasserstein, String correction,
+            boolean byClass) {
+        return new DriftConfig(alpha != null ? alpha : this.alpha, maxPsi != null ? maxPsi : this.maxPsi,
+                maxWasserstein != null ? maxWasserstein : this.maxWasserstein,
+                correction != null ? correction : this.correction, byClass || this.byClass);
+    }
 }

@@ -33,9 +33,28 @@ public final class KolmogorovSmirnov {
     public static KsResult twoSample(double[] reference, double[] current) {
         double[] a = Samples.sortedCopy(reference, "reference");
         double[] b = Samples.sortedCopy(current, "current");
-        int n1 = a.length;
-        int n2 = b.length;
-        double d = statistic(a, b);
+        return test(statistic(a, b), a.length, b.length);
+    }
+
+    /**
+     * The test for a statistic computed elsewhere (for example by a distributed walk over the merged sorted
+     * samples): the same lattice rounding of D, p-value and method as {@link #twoSample}.
+     *
+     * @param statistic D, the largest absolute difference of the two empirical CDFs (see {@link #statistic(double,
+     *     double)})
+     * @param n1 the reference sample's size, at least 1
+     * @param n2 the current sample's size, at least 1
+     * @return D (lattice-rounded on the exact path), its p-value and the method used
+     * @throws IllegalArgumentException if a size is below 1 or D is outside [0, 1]
+     */
+    public static KsResult test(double statistic, long n1, long n2) {
+        if (n1 < 1 || n2 < 1) {
+            throw new IllegalArgumentException("sample sizes must be at least 1, got " + n1 + " and " + n2);
+        }
+        if (!(statistic >= 0.0 && statistic <= 1.0)) {
+            throw new IllegalArgumentException("statistic must be in [0, 1], got " + statistic);
+        }
+        double d = statistic;
         if (Math.max(n1, n2) <= MAX_EXACT_N) {
             long g = gcd(n1, n2);
             long lcm = (n1 / g) * n2;
@@ -44,12 +63,26 @@ public final class KolmogorovSmirnov {
             if (h == 0) {
                 return new KsResult(d, 1.0, KsMethod.EXACT);
             }
-            double p = n1 == n2 ? LatticePaths.outsideSquare(n1, h) : LatticePaths.outsideInside(n1, n2, g, h);
+            double p = n1 == n2 ? LatticePaths.outsideSquare((int) n1, h)
+                    : LatticePaths.outsideInside((int) n1, (int) n2, g, h);
             if (p >= 0.0 && p <= 1.0) {
                 return new KsResult(d, p, KsMethod.EXACT);
             }
         }
         return new KsResult(d, asymptoticPValue(d, n1, n2), KsMethod.ASYMPTOTIC);
+    }
+
+    /**
+     * D from the extreme signed differences {@code F_reference(t) - F_current(t)} over the distinct values t of the
+     * merged data (both CDFs counting ties as {@code <=}), as {@code ks_2samp} combines them.
+     *
+     * @param maxDifference the largest signed difference (at least 0: the differences end at 0)
+     * @param minDifference the smallest signed difference
+     * @return D
+     */
+    public static double statistic(double maxDifference, double minDifference) {
+        double minS = clip(-minDifference);
+        return minS > maxDifference ? minS : maxDifference;
     }
 
     /**
@@ -60,7 +93,7 @@ public final class KolmogorovSmirnov {
      * @param n2 the other sample size
      * @return {@code kstwo.sf(d, round(n1*n2/(n1+n2)))}, clipped to [0, 1]
      */
-    static double asymptoticPValue(double d, int n1, int n2) {
+    static double asymptoticPValue(double d, long n1, long n2) {
         double m = Math.max(n1, n2);
         double n = Math.min(n1, n2);
         double effective = Math.rint(m * n / (m + n));
@@ -91,8 +124,7 @@ public final class KolmogorovSmirnov {
             maxDiff = Math.max(maxDiff, diff);
             minDiff = Math.min(minDiff, diff);
         }
-        double minS = clip(-minDiff);
-        return minS > maxDiff ? minS : maxDiff;
+        return statistic(maxDiff, minDiff);
     }
 
     private static double clip(double p) {

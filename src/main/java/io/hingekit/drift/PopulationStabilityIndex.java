@@ -1,6 +1,9 @@
 package io.hingekit.drift;
 
 import java.util.Arrays;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * Population stability index (PSI) of a current sample against a reference sample, on bins cut at the reference's
@@ -74,24 +77,42 @@ public final class PopulationStabilityIndex {
     public PsiResult compute(double[] reference, double[] current) {
         double[] sortedReference = Samples.sortedFiniteCopy(reference, "reference", "the PSI");
         Samples.requireFinite(current, "current", "the PSI");
-        double[] boundaries = innerBoundaries(sortedReference, bins);
-        double[] referenceProportions = proportions(reference, boundaries);
-        double[] currentProportions = proportions(current, boundaries);
-        double value = 0.0;
-        for (int k = 0; k < referenceProportions.length; k++) {
-            double r = Math.max(referenceProportions[k], floor);
-            double c = Math.max(currentProportions[k], floor);
-            value += (c - r) * Math.log(c / r);
-        }
-        return new PsiResult(value, boundaries, referenceProportions, currentProportions);
+        double[] boundaries = boundaries(sortedReference.length, rank -> sortedReference[(int) rank]);
+        long[] referenceCounts = counts(reference, boundaries);
+        long[] currentCounts = counts(current, boundaries);
+        return new PsiResult(fromCounts(referenceCounts, currentCounts), boundaries,
+                proportions(referenceCounts, reference.length), proportions(currentCounts, current.length));
     }
 
-    /** The distinct quantile edges of a sorted sample, without the lowest and highest. */
-    static double[] innerBoundaries(double[] sorted, int bins) {
+    /**
+     * The ranks (0-based, in the sorted reference) whose values {@link #boundaries} reads: what a caller holding the
+     * reference elsewhere (a distributed sort) must fetch.
+     *
+     * @param n the reference's size, at least 1
+     * @return the ranks, ascending, without repeats
+     */
+    public SortedSet<Long> boundaryRanks(long n) {
+        SortedSet<Long> ranks = new TreeSet<>();
+        boundaries(n, rank -> {
+            ranks.add(rank);
+            return 0.0;
+        });
+        return ranks;
+    }
+
+    /**
+     * The inner bin boundaries: the distinct quantile edges of the reference, without the lowest and highest (the
+     * outer bins are open).
+     *
+     * @param n the reference's size, at least 1
+     * @param sorted the value at a rank of the sorted reference (only the ranks of {@link #boundaryRanks} are asked)
+     * @return the boundaries, ascending; empty when the reference has a single distinct edge pair
+     */
+    public double[] boundaries(long n, LongToDoubleFunction sorted) {
         double[] edges = new double[bins + 1];
         double step = 1.0 / bins;
         for (int k = 0; k <= bins; k++) {
-            edges[k] = quantile(sorted, k == bins ? 1.0 : k * step);
+            edges[k] = quantile(sorted, n, k == bins ? 1.0 : k * step);
         }
         Arrays.sort(edges);
         // Collapse equal edges with primitive comparison (so -0.0 and 0.0 are one edge, as in np.unique).
@@ -104,40 +125,80 @@ public final class PopulationStabilityIndex {
         return distinct <= 2 ? new double[0] : Arrays.copyOfRange(edges, 1, distinct - 1);
     }
 
+    /**
+     * The bin of a value: the number of boundaries strictly below it (right-closed bins).
+     *
+     * @param boundaries the inner boundaries, ascending
+     * @param value the value
+     * @return the bin index, 0 to {@code boundaries.length}
+     */
+    public static int bin(double[] boundaries, double value) {
+        int low = 0;
+        int high = boundaries.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (boundaries[mid] < value) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /**
+     * The index from the two samples' bin counts.
+     *
+     * @param referenceCounts values of the reference per bin
+     * @param currentCounts values of the current sample per bin (as many bins)
+     * @return {@code sum (c - r) ln(c / r)} over the floored proportions
+     * @throws IllegalArgumentException if the bin counts differ or a sample is empty
+     */
+    public double fromCounts(long[] referenceCounts, long[] currentCounts) {
+        if (referenceCounts.length != currentCounts.length) {
+            throw new IllegalArgumentException("bin counts differ: " + referenceCounts.length + " reference bins, "
+                    + currentCounts.length + " current bins");
+        }
+        double[] reference = proportions(referenceCounts, Arrays.stream(referenceCounts).sum());
+        double[] current = proportions(currentCounts, Arrays.stream(currentCounts).sum());
+        double value = 0.0;
+        for (int k = 0; k < reference.length; k++) {
+            double r = Math.max(reference[k], floor);
+            double c = Math.max(current[k], floor);
+            value += (c - r) * Math.log(c / r);
+        }
+        return value;
+    }
+
     /** NumPy's {@code 'linear'} quantile of a sorted sample, with NumPy's two-sided interpolation formula. */
-    static double quantile(double[] sorted, double q) {
-        int n = sorted.length;
+    private static double quantile(LongToDoubleFunction sorted, long n, double q) {
         double index = (n - 1) * q;
         if (index >= n - 1) {
-            return sorted[n - 1];
+            return sorted.applyAsDouble(n - 1);
         }
-        int below = (int) Math.floor(index);
+        long below = (long) Math.floor(index);
         double gamma = index - below;
-        double a = sorted[below];
-        double b = sorted[below + 1];
+        double a = sorted.applyAsDouble(below);
+        double b = sorted.applyAsDouble(below + 1);
         double difference = b - a;
         return gamma >= 0.5 ? b - difference * (1 - gamma) : a + difference * gamma;
     }
 
-    private static double[] proportions(double[] values, double[] boundaries) {
+    private static long[] counts(double[] values, double[] boundaries) {
         long[] counts = new long[boundaries.length + 1];
         for (double value : values) {
-            // Number of boundaries strictly below the value: right-closed bins.
-            int low = 0;
-            int high = boundaries.length;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (boundaries[mid] < value) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            counts[low]++;
+            counts[bin(boundaries, value)]++;
+        }
+        return counts;
+    }
+
+    private static double[] proportions(long[] counts, long total) {
+        if (total < 1) {
+            throw new IllegalArgumentException("a sample is empty; the PSI needs at least one value per sample");
         }
         double[] result = new double[counts.length];
         for (int k = 0; k < counts.length; k++) {
-            result[k] = (double) counts[k] / values.length;
+            result[k] = (double) counts[k] / total;
         }
         return result;
     }

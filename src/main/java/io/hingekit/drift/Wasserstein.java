@@ -29,8 +29,7 @@ public final class Wasserstein {
         int n2 = b.length;
         int i = 0;
         int j = 0;
-        double sum = 0.0;
-        double compensation = 0.0;
+        CompensatedSum sum = new CompensatedSum();
         double value = Math.min(a[0], b[0]);
         while (i < n1 || j < n2) {
             while (i < n1 && a[i] <= value) {
@@ -43,13 +42,9 @@ public final class Wasserstein {
                 break;
             }
             double next = j >= n2 || (i < n1 && a[i] <= b[j]) ? a[i] : b[j];
-            double term = Math.abs((double) i / n1 - (double) j / n2) * (next - value);
-            // Neumaier's compensated sum: the terms are non-negative, but there can be many of very different size.
-            double total = sum + term;
-            compensation += Math.abs(sum) >= Math.abs(term) ? (sum - total) + term : (term - total) + sum;
-            sum = total;
+            sum.add(Math.abs((double) i / n1 - (double) j / n2) * (next - value));
             value = next;
         }
-        return sum + compensation;
+        return sum.value();
     }
 }

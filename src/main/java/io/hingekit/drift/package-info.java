@@ -15,6 +15,11 @@
  *   <li>{@link io.hingekit.drift.PopulationStabilityIndex} - PSI on bins cut at the reference's NumPy-linear
  *       quantiles (ties collapsed, outer edges open, right-closed bins), {@code sum (c - r) ln(c / r)} with each bin
  *       proportion floored at 1e-4 by default (Evidently's value); 10 bins by default.</li>
+ *   <li>For callers that hold the samples elsewhere (the Spark job): {@link io.hingekit.drift.KolmogorovSmirnov#test}
+ *       (the p-value of a D computed from extreme CDF differences, {@link
+ *       io.hingekit.drift.KolmogorovSmirnov#statistic(double, double)}), {@link
+ *       io.hingekit.drift.PopulationStabilityIndex#boundaryRanks} / {@code boundaries} / {@code bin} /
+ *       {@code fromCounts}, and {@link io.hingekit.drift.CompensatedSum} for the Wasserstein integral.</li>
  *   <li>{@link io.hingekit.drift.MultipleTesting} - Bonferroni and Benjamini-Hochberg adjusted p-values, as
  *       statsmodels' {@code multipletests}, chosen by a config word.</li>
  * </ul>

@@ -1,11 +1,14 @@
 package io.hingekit.lifecycle;
 
 import ai.djl.Device;
+import io.hingekit.config.DriftConfig;
+import io.hingekit.config.RunConfigs;
 import io.hingekit.drift.KolmogorovSmirnov;
 import io.hingekit.drift.KsResult;
 import io.hingekit.drift.MultipleTesting;
 import io.hingekit.drift.PopulationStabilityIndex;
 import io.hingekit.drift.Wasserstein;
+import io.hingekit.model.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -48,7 +53,51 @@ public final class DriftService {
      * @param device the device for a model given as {@code current}
      */
     public record Request(Path reference, Path current, String currentSplit, Path dataDir, boolean byClass,
-            MultipleTesting correction, double alpha, double maxPsi, double maxWasserstein, Device device) {}
+            MultipleTesting correction, double alpha, double maxPsi, double maxWasserstein, Device device) {
+
+        /** Returns the thresholds of the verdict. */
+        public Thresholds thresholds() {
+            return new Thresholds(correction, alpha, maxPsi, maxWasserstein);
+        }
+    }
+
+    /**
+     * When drift is declared.
+     *
+     * @param correction the multiple-testing correction of the per-class p-values
+     * @param alpha significance level
+     * @param maxPsi PSI threshold
+     * @param maxWasserstein Wasserstein threshold, or NaN for none
+     */
+    public record Thresholds(MultipleTesting correction, double alpha, double maxPsi, double maxWasserstein) {
+
+        /**
+         * The thresholds of a config's {@code drift} section (flags already applied).
+         *
+         * @param config the section
+         * @return the thresholds
+         */
+        public static Thresholds of(DriftConfig config) {
+            return new Thresholds(MultipleTesting.parse(config.correction()), config.alpha(), config.maxPsi(),
+                    config.maxWasserstein() == null ? Double.NaN : config.maxWasserstein());
+        }
+    }
+
+    /**
+     * The drift thresholds saved with a reference model: its config's {@code drift} section, else the defaults (also
+     * for a reference that is a scores file).
+     *
+     * @param reference a model directory or a scores file
+     * @return the saved thresholds
+     */
+    public static DriftConfig savedThresholds(Path reference) {
+        Path config = new ModelDirectory(reference).config();
+        if (Files.isDirectory(reference) && Files.isRegularFile(config)) {
+            DriftConfig drift = RunConfigs.read(config).drift();
+            return drift != null ? drift : DriftConfig.defaults();
+        }
+        return DriftConfig.defaults();
+    }
 
     /**
      * Compares the two sides.
@@ -63,26 +112,69 @@ public final class DriftService {
                 : MarginSample.scores(request.reference());
         MarginSample current = load(request);
         boolean signed = reference.labelled() && current.labelled();
+        Map<String, Object> overall = statistics(values(reference, signed, -1), values(current, signed, -1));
+        return report(reference.source(), current.source(), signed, overall,
+                request.byClass() ? perClass(reference, current, signed) : null, request.thresholds());
+    }
+
+    /**
+     * Assembles the report from statistics computed here or elsewhere (a Spark job): corrects the per-class
+     * p-values, judges each group and lists the reasons.
+     *
+     * @param reference where the reference margins come from
+     * @param current where the current margins come from
+     * @param signed whether signed margins (both sides labelled) or gaps were compared
+     * @param overall the overall {@link #statistics}
+     * @param perClass the {@link #statistics} of each class tested (both sides non-empty), by class, ascending; null
+     *     when not testing per class
+     * @param thresholds when drift is declared
+     * @return the report: {@code drift} (true or false), the quantity compared, overall and per-class statistics,
+     *     and the reasons for a drift verdict
+     */
+    public static Map<String, Object> report(String reference, String current, boolean signed,
+            Map<String, Object> overall, SortedMap<Integer, Map<String, Object>> perClass, Thresholds thresholds) {
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("reference", reference.source());
-        report.put("current", current.source());
+        report.put("reference", reference);
+        report.put("current", current);
         report.put("quantity", signed ? "signed_margin" : "gap");
         List<String> reasons = new ArrayList<>();
-        Map<String, Object> overall = statistics(values(reference, signed, -1), values(current, signed, -1));
-        judge("overall", overall, (double) overall.get("ks_pvalue"), request, reasons);
+        judge("overall", overall, (double) overall.get("ks_pvalue"), thresholds, reasons);
         report.put("overall", overall);
-        if (request.byClass()) {
-            report.put("per_class", perClass(reference, current, signed, request, reasons));
-            report.put("correction", request.correction().configWord());
+        if (perClass != null) {
+            report.put("per_class", corrected(perClass, thresholds, reasons));
+            report.put("correction", thresholds.correction().configWord());
         }
-        report.put("alpha", request.alpha());
-        report.put("max_psi", request.maxPsi());
-        if (!Double.isNaN(request.maxWasserstein())) {
-            report.put("max_wasserstein", request.maxWasserstein());
+        report.put("alpha", thresholds.alpha());
+        report.put("max_psi", thresholds.maxPsi());
+        if (!Double.isNaN(thresholds.maxWasserstein())) {
+            report.put("max_wasserstein", thresholds.maxWasserstein());
         }
         report.put("drift", !reasons.isEmpty());
         report.put("reasons", reasons);
         return report;
+    }
+
+    /**
+     * The statistics of one group (overall or one class), as the report lists them.
+     *
+     * @param referenceCount the reference's size
+     * @param currentCount the current sample's size
+     * @param ks the KS test
+     * @param wasserstein the Wasserstein distance
+     * @param psi the PSI
+     * @return the fields, in the report's order
+     */
+    public static Map<String, Object> statistics(long referenceCount, long currentCount, KsResult ks,
+            double wasserstein, double psi) {
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("reference_count", referenceCount);
+        stats.put("current_count", currentCount);
+        stats.put("ks_statistic", ks.statistic());
+        stats.put("ks_pvalue", ks.pValue());
+        stats.put("ks_method", ks.method().name().toLowerCase(Locale.ROOT));
+        stats.put("wasserstein", wasserstein);
+        stats.put("psi", psi);
+        return stats;
     }
 
     private static MarginSample load(Request request) throws IOException {
@@ -95,55 +187,52 @@ public final class DriftService {
         }
     }
 
-    private static Map<String, Object> perClass(MarginSample reference, MarginSample current, boolean signed,
-            Request request, List<String> reasons) {
+    private static SortedMap<Integer, Map<String, Object>> perClass(MarginSample reference, MarginSample current,
+            boolean signed) {
         int classes = 1 + Math.max(max(group(reference, signed)), max(group(current, signed)));
-        List<Integer> tested = new ArrayList<>();
-        List<Map<String, Object>> stats = new ArrayList<>();
+        SortedMap<Integer, Map<String, Object>> stats = new TreeMap<>();
         for (int c = 0; c < classes; c++) {
             double[] ref = values(reference, signed, c);
             double[] cur = values(current, signed, c);
             if (ref.length > 0 && cur.length > 0) {
-                tested.add(c);
-                stats.add(statistics(ref, cur));
+                stats.put(c, statistics(ref, cur));
             }
         }
-        double[] p = stats.stream().mapToDouble(s -> (double) s.get("ks_pvalue")).toArray();
-        double[] adjusted = request.correction().adjust(p);
+        return stats;
+    }
+
+    private static Map<String, Object> corrected(SortedMap<Integer, Map<String, Object>> stats, Thresholds thresholds,
+            List<String> reasons) {
+        double[] p = stats.values().stream().mapToDouble(s -> (double) s.get("ks_pvalue")).toArray();
+        double[] adjusted = thresholds.correction().adjust(p);
         Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < tested.size(); i++) {
-            stats.get(i).put("ks_pvalue_adjusted", adjusted[i]);
-            judge("class " + tested.get(i), stats.get(i), adjusted[i], request, reasons);
-            out.put(String.valueOf(tested.get(i)), stats.get(i));
+        int i = 0;
+        for (Map.Entry<Integer, Map<String, Object>> entry : stats.entrySet()) {
+            entry.getValue().put("ks_pvalue_adjusted", adjusted[i]);
+            judge("class " + entry.getKey(), entry.getValue(), adjusted[i], thresholds, reasons);
+            out.put(String.valueOf(entry.getKey()), entry.getValue());
+            i++;
         }
         return out;
     }
 
     private static Map<String, Object> statistics(double[] reference, double[] current) {
-        KsResult ks = KolmogorovSmirnov.twoSample(reference, current);
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("reference_count", reference.length);
-        stats.put("current_count", current.length);
-        stats.put("ks_statistic", ks.statistic());
-        stats.put("ks_pvalue", ks.pValue());
-        stats.put("ks_method", ks.method().name().toLowerCase(Locale.ROOT));
-        stats.put("wasserstein", Wasserstein.distance(reference, current));
-        stats.put("psi", PopulationStabilityIndex.of(reference, current));
-        return stats;
+        return statistics(reference.length, current.length, KolmogorovSmirnov.twoSample(reference, current),
+                Wasserstein.distance(reference, current), PopulationStabilityIndex.of(reference, current));
     }
 
-    private static void judge(String what, Map<String, Object> stats, double p, Request request,
+    private static void judge(String what, Map<String, Object> stats, double p, Thresholds thresholds,
             List<String> reasons) {
-        if (p < request.alpha()) {
-            reasons.add(what + ": KS p-value " + p + " < alpha " + request.alpha());
+        if (p < thresholds.alpha()) {
+            reasons.add(what + ": KS p-value " + p + " < alpha " + thresholds.alpha());
         }
         double psi = (double) stats.get("psi");
-        if (psi > request.maxPsi()) {
-            reasons.add(what + ": PSI " + psi + " > " + request.maxPsi());
+        if (psi > thresholds.maxPsi()) {
+            reasons.add(what + ": PSI " + psi + " > " + thresholds.maxPsi());
         }
         double w = (double) stats.get("wasserstein");
-        if (!Double.isNaN(request.maxWasserstein()) && w > request.maxWasserstein()) {
-            reasons.add(what + ": Wasserstein " + w + " > " + request.maxWasserstein());
+        if (!Double.isNaN(thresholds.maxWasserstein()) && w > thresholds.maxWasserstein()) {
+            reasons.add(what + ": Wasserstein " + w + " > " + thresholds.maxWasserstein());
         }
     }
 

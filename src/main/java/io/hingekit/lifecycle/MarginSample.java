@@ -18,7 +18,7 @@ import java.util.Locale;
  * The margins of a set of predictions, as {@code drift} compares them: signed margins and labels where the labels
  * are known, and always the label-free gap and the predicted class. Read from a model's saved reference
  * ({@code reference-margins.npy}), from a file that {@code score} wrote (CSV or JSON lines), or from scores computed
- * on a model's own split.
+ * on a model's own split. Public for the Spark job that reads a model's saved reference on its driver.
  *
  * @param source where the margins come from, for messages and reports
  * @param labels labels, or null when unknown
@@ -27,17 +27,18 @@ import java.util.Locale;
  * @param gaps label-free gaps
  * @param losses hinge losses, or null when unknown (a scores file without labels, or the saved reference)
  */
-record MarginSample(String source, int[] labels, int[] predicted, double[] margins, double[] gaps, double[] losses) {
+public record MarginSample(String source, int[] labels, int[] predicted, double[] margins, double[] gaps,
+        double[] losses) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Returns whether the sample has labels and signed margins. */
-    boolean labelled() {
+    public boolean labelled() {
         return labels != null;
     }
 
     /** Returns the number of predictions. */
-    int size() {
+    public int size() {
         return gaps.length;
     }
 
@@ -53,7 +54,7 @@ record MarginSample(String source, int[] labels, int[] predicted, double[] margi
      * @return the sample
      * @throws IOException when the file cannot be read
      */
-    static MarginSample reference(Path model) throws IOException {
+    public static MarginSample reference(Path model) throws IOException {
         ModelDirectory dir = new ModelDirectory(model);
         Path file = dir.referenceMargins();
         NpyMatrix m = dir.savedReferenceMargins();

@@ -16,6 +16,7 @@
  * </ul>
  *
  * <p>May use: {@code inference}, {@code task}, {@code model}, {@code data}, {@code metrics}, {@code config},
- * {@code drift}, {@code calibration}, {@code files}, {@code util}. Used by: {@code cli}.
+ * {@code drift}, {@code calibration}, {@code files}, {@code util}. Used by: {@code cli}, and {@code spark} (the
+ * drift report and the saved reference margins).
  */
 package io.hingekit.lifecycle;

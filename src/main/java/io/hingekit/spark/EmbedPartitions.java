@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -24,7 +25,7 @@ import org.apache.spark.sql.types.StructType;
  * @param scaled whether the features are already scaled (a split loaded with the model's scaler)
  */
 record EmbedPartitions(String model, String device, TableColumns columns, int batchSize, boolean scaled)
-        implements MapPartitionsFunction<Row, Row> {
+        implements FlatMapFunction<Iterator<InternalRow>, Row> {
 
     private static final long serialVersionUID = 1L;
 
@@ -35,12 +36,12 @@ record EmbedPartitions(String model, String device, TableColumns columns, int ba
             DataTypes.createStructField("vector", DataTypes.createArrayType(DataTypes.FloatType, false), false)));
 
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
+    public Iterator<Row> call(Iterator<InternalRow> rows) {
         Embedder embedder = LoadedModels.embedder(model, device);
-        return RowBatches.flatMap(rows, batchSize, batch -> embed(embedder, batch));
+        return RowBatches.flatMap(rows, columns::read, batchSize, batch -> embed(embedder, batch));
     }
 
-    private List<Row> embed(Embedder embedder, List<Row> rows) {
+    private List<Row> embed(Embedder embedder, List<TableColumns.InputRow> rows) {
         InputRows.Batch batch = columns.batch(rows);
         try (NDManager manager = NDManager.newBaseManager(LoadedModels.device(device))) {
             float[] vectors = embedder.embed(manager, batch, scaled);
@@ -51,10 +52,10 @@ record EmbedPartitions(String model, String device, TableColumns columns, int ba
                 int row = i;
                 Arrays.setAll(vector, j -> vectors[row * dimension + j]);
                 if (!Arrays.stream(vector).allMatch(Float::isFinite)) {
-                    throw new IllegalArgumentException("the vector of row id=" + rows.get(i).get(columns.id())
+                    throw new IllegalArgumentException("the vector of row id=" + rows.get(i).id()
                             + " is not finite: " + Arrays.toString(vector));
                 }
-                out.add(RowFactory.create(((Number) rows.get(i).get(columns.id())).longValue(),
+                out.add(RowFactory.create(((Number) rows.get(i).id()).longValue(),
                         batch.labels() == null ? null : batch.labels()[i], vector));
             }
             return out;

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -95,7 +94,8 @@ public final class ExportJob implements Callable<Integer> {
         try {
             output.commit(() -> {
                 String vectors = output.staging() + "/" + VECTORS;
-                input.mapPartitions(job, Encoders.row(EmbedPartitions.SCHEMA)).write().parquet(vectors);
+                session.createDataFrame(input.queryExecution().toRdd().toJavaRDD().mapPartitions(job),
+                        EmbedPartitions.SCHEMA).write().parquet(vectors);
                 count[0] = session.read().parquet(vectors).count();
                 writeManifest(output, manifest(metadata, count[0], embedder.model().info().outputs(),
                         (System.nanoTime() - started) / 1e9));

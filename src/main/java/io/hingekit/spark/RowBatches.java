@@ -6,9 +6,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
-import org.apache.spark.sql.Row;
 
-/** A partition's rows cut into batches, each mapped to output rows lazily, so a partition streams through. */
+/**
+ * A partition's rows read one by one, cut into batches, each mapped to output rows lazily, so a partition streams
+ * through.
+ */
 final class RowBatches {
 
     private RowBatches() {}
@@ -17,21 +19,25 @@ final class RowBatches {
      * Maps consecutive batches of rows.
      *
      * @param rows the partition's rows
+     * @param read reads a row as it is pulled (before the next one, which may reuse it)
      * @param batchSize rows per batch
-     * @param map turns one batch into its output rows
+     * @param map turns one batch of read rows into its output rows
+     * @param <S> the input type
+     * @param <R> the read type
      * @param <T> the output type
      * @return the outputs, batch after batch
      */
-    static <T> Iterator<T> flatMap(Iterator<Row> rows, int batchSize, Function<List<Row>, List<T>> map) {
+    static <S, R, T> Iterator<T> flatMap(Iterator<S> rows, Function<S, R> read, int batchSize,
+            Function<List<R>, List<T>> map) {
         return new Iterator<>() {
             private Iterator<T> current = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
                 while (!current.hasNext() && rows.hasNext()) {
-                    List<Row> batch = new ArrayList<>(batchSize);
+                    List<R> batch = new ArrayList<>(batchSize);
                     while (batch.size() < batchSize && rows.hasNext()) {
-                        batch.add(rows.next());
+                        batch.add(read.apply(rows.next()));
                     }
                     current = map.apply(batch).iterator();
                 }

@@ -4,7 +4,6 @@ import io.hingekit.inference.Scorer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -54,8 +53,8 @@ public final class ScoreJob implements Callable<Integer> {
                 scorer.featureCount(), table.pixelScale);
         ScorePartitions job = new ScorePartitions(model, spark.device, columns, spark.batchSize);
         try {
-            output.commit(() -> input.mapPartitions(job, Encoders.row(job.schema(input.schema(),
-                    scorer.task().outputs()))).write().parquet(output.staging()));
+            output.commit(() -> session.createDataFrame(input.queryExecution().toRdd().toJavaRDD().mapPartitions(job),
+                    job.schema(input.schema(), scorer.task().outputs())).write().parquet(output.staging()));
         } catch (Exception e) {
             throw Failures.named("spark score failed", e);
         }

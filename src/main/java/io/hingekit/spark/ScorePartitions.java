@@ -6,9 +6,10 @@ import io.hingekit.inference.Scorer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -24,7 +25,7 @@ import org.apache.spark.sql.types.StructType;
  * @param batchSize rows per batch
  */
 record ScorePartitions(String model, String device, TableColumns columns, int batchSize)
-        implements MapPartitionsFunction<Row, Row> {
+        implements FlatMapFunction<Iterator<InternalRow>, Row> {
 
     private static final long serialVersionUID = 1L;
 
@@ -53,12 +54,12 @@ record ScorePartitions(String model, String device, TableColumns columns, int ba
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
+    public Iterator<Row> call(Iterator<InternalRow> rows) {
         Scorer scorer = LoadedModels.scorer(model, device);
-        return RowBatches.flatMap(rows, batchSize, batch -> score(scorer, batch));
+        return RowBatches.flatMap(rows, columns::read, batchSize, batch -> score(scorer, batch));
     }
 
-    private List<Row> score(Scorer scorer, List<Row> rows) {
+    private List<Row> score(Scorer scorer, List<TableColumns.InputRow> rows) {
         InputRows.Batch batch = columns.batch(rows);
         try (NDManager manager = NDManager.newBaseManager(LoadedModels.device(device))) {
             Scorer.RowScores s = scorer.score(manager, batch);
@@ -66,7 +67,7 @@ record ScorePartitions(String model, String device, TableColumns columns, int ba
             List<Row> out = new ArrayList<>(s.rows());
             for (int i = 0; i < s.rows(); i++) {
                 List<Object> values = new ArrayList<>(outputs + 8);
-                values.add(rows.get(i).get(columns.id()));
+                values.add(rows.get(i).id());
                 values.add(s.predicted()[i]);
                 values.add(scorer.classNames().get((int) s.predicted()[i]));
                 for (int k = 0; k < outputs; k++) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Spark jobs on a real standalone cluster on loopback: a master and a worker started as separate JVMs from
  * Spark's own classes (256 MiB heap each, one executor of 1 GiB and 2 cores), the jobs submitted to
  * {@code spark://127.0.0.1:<port>} from this JVM, the executor given this build's classpath; the cluster is killed
- * in {@code finally}, also when the test fails. Scores must equal the single-machine {@code score}'s.
+ * in {@code finally}, also when the test fails. Scores must equal the single-machine {@code score}'s, and the drift
+ * verdict and KS statistic {@code drift}'s.
  */
 @Timeout(240)
 class SparkStandaloneClusterTest {
@@ -35,7 +36,7 @@ class SparkStandaloneClusterTest {
     Path tmp;
 
     @Test
-    void scoreReportAndExportRunOnAStandaloneCluster() throws Exception {
+    void scoreReportExportAndDriftRunOnAStandaloneCluster() throws Exception {
         Path model = tmp.resolve("quick");
         assertEquals(0, CliRun.of(new Main(), "train", "--config", "configs/quick.yaml", "--out", model.toString(),
                 "--device", "cpu", "--no-tensorboard").exitCode());
@@ -89,6 +90,13 @@ class SparkStandaloneClusterTest {
             assertEquals(0, export.exitCode(), export.err());
             JsonNode manifest = JSON.readTree(tmp.resolve("cluster-export/manifest.json").toFile());
             assertEquals(250, manifest.get("count").asLong());
+            CliRun drift = spark(submit, "drift", "--reference", model.toString(), "--current", single.toString(),
+                    "--by-class");
+            CliRun localDrift = CliRun.of(new Main(), "drift", "--reference", model.toString(), "--current",
+                    single.toString(), "--by-class", "--json");
+            assertEquals(localDrift.exitCode(), drift.exitCode(), drift.err());
+            assertEquals(JSON.readTree(localDrift.out()).get("overall").get("ks_statistic").asDouble(),
+                    JSON.readTree(drift.out()).get("overall").get("ks_statistic").asDouble(), 1e-12);
         } finally {
             if (SparkSession.getActiveSession().isDefined()) {
                 SparkSession.active().stop();

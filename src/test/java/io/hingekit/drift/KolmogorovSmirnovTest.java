@@ -67,6 +67,18 @@ class KolmogorovSmirnovTest {
     }
 
     @Test
+    void theTestOfAStatisticComputedElsewhereIsTheTwoSampleTest() {
+        // D = 1 for separated samples of 3: the exact p-value 0.1 (see above); D = 1/4 at n = 20000 is asymptotic.
+        assertEquals(KolmogorovSmirnov.twoSample(new double[] {1, 2, 3}, new double[] {4, 5, 6}),
+                KolmogorovSmirnov.test(1.0, 3, 3));
+        assertEquals(1.0, KolmogorovSmirnov.statistic(0.0, -1.0), 0.0);
+        assertEquals(0.25, KolmogorovSmirnov.statistic(0.25, -0.125), 0.0);
+        assertEquals(KsMethod.ASYMPTOTIC, KolmogorovSmirnov.test(0.25, 20_000, 20_000).method());
+        Expect.rejects(IllegalArgumentException.class, () -> KolmogorovSmirnov.test(0.5, 0, 3), "at least 1");
+        Expect.rejects(IllegalArgumentException.class, () -> KolmogorovSmirnov.test(1.5, 3, 3), "[0, 1]", "1.5");
+    }
+
+    @Test
     void tiesAreCountedOnBothSides() {
         // ECDFs at 1, 2, 3: a = 1/4, 3/4, 1; b = 1/2, 1/2, 1. D = 1/4 at value 2.
         KsResult result = KolmogorovSmirnov.twoSample(new double[] {1, 2, 2, 3}, new double[] {1, 1, 3, 3});

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hingekit.Expect;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PopulationStabilityIndexTest {
@@ -34,6 +36,21 @@ class PopulationStabilityIndexTest {
                 .compute(new double[] {3, 1, 0, 2}, new double[] {0, 0, 0, 3});
         assertArrayEquals(new double[] {1.5}, result.boundaries(), 0.0);
         assertEquals(0.25 * Math.log(3), result.value(), 1e-15);
+    }
+
+    @Test
+    void boundariesFromFetchedRanksAndPsiFromBinCountsAsADistributedCallerUsesThem() {
+        // Reference 0..3 (n = 4), 2 bins: the median sits at virtual index 1.5, so ranks 0, 1, 2 and 3 are read.
+        PopulationStabilityIndex psi = PopulationStabilityIndex.builder().bins(2).build();
+        double[] sorted = {0, 1, 2, 3};
+        assertEquals(List.of(0L, 1L, 2L, 3L), new ArrayList<>(psi.boundaryRanks(4)));
+        double[] edges = psi.boundaries(4, rank -> sorted[(int) rank]);
+        assertArrayEquals(new double[] {1.5}, edges, 0.0);
+        // Right-closed bins: 1.5 itself falls in the lower bin.
+        assertEquals(0, PopulationStabilityIndex.bin(edges, 1.5));
+        assertEquals(1, PopulationStabilityIndex.bin(edges, 1.6));
+        // Counts r = (2, 2), c = (3, 1): (1/4) ln 3, as handComputedTwoBins.
+        assertEquals(0.25 * Math.log(3), psi.fromCounts(new long[] {2, 2}, new long[] {3, 1}), 1e-15);
     }
 
     @Test
