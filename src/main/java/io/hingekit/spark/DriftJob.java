@@ -90,7 +90,7 @@ public final class DriftJob implements Callable<Integer> {
     public Integer call() throws Exception {
         SparkSession session = Sessions.open("drift", spark);
         StagedOutput output = out == null ? null
-                : StagedOutput.prepare(out, session.sparkContext().hadoopConfiguration(), overwrite);
+                : StagedOutput.prepare(out, session.sparkContext(), overwrite);
         MarginTables ref = MarginTables.read(session, reference, format);
         MarginTables cur = MarginTables.read(session, current, format);
         DriftConfig thresholds = (ref.model() != null ? DriftService.savedThresholds(ref.model())

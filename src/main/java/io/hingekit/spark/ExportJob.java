@@ -79,7 +79,7 @@ public final class ExportJob implements Callable<Integer> {
         long started = System.nanoTime();
         SparkSession session = Sessions.open("export", spark);
         Embedder embedder = LoadedModels.embedder(model, spark.device); // the driver checks the model first
-        StagedOutput output = StagedOutput.prepare(out, session.sparkContext().hadoopConfiguration(), overwrite);
+        StagedOutput output = StagedOutput.prepare(out, session.sparkContext(), overwrite);
         RunConfig config = embedder.model().config();
         List<String> classNames = embedder.model().info().classNames();
         Dataset<Row> input = split != null ? splitRows(session, embedder, config) : Tables.read(session, table.input,

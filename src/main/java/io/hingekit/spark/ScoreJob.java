@@ -47,7 +47,7 @@ public final class ScoreJob implements Callable<Integer> {
         long started = System.nanoTime();
         SparkSession session = Sessions.open("score", spark);
         Scorer scorer = LoadedModels.scorer(model, spark.device); // the driver checks the model before any job
-        StagedOutput output = StagedOutput.prepare(out, session.sparkContext().hadoopConfiguration(), overwrite);
+        StagedOutput output = StagedOutput.prepare(out, session.sparkContext(), overwrite);
         Dataset<Row> input = Tables.read(session, table.input, table.format);
         TableColumns columns = TableColumns.resolve(input.schema(), table.names(), scorer.classNames(),
                 scorer.featureCount(), table.pixelScale);
