@@ -1,8 +1,6 @@
 package io.hingekit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -114,9 +111,13 @@ class SparkDriftJobTest {
     }
 
     private static CliRun spark(String... args) {
-        List<String> all = new ArrayList<>(List.of("spark", "drift"));
+        return SparkRuns.spark(withDrift(args));
+    }
+
+    private static String[] withDrift(String... args) {
+        List<String> all = new ArrayList<>(List.of("drift"));
         all.addAll(List.of(args));
-        return CliRun.of(new Main(), all.toArray(String[]::new));
+        return all.toArray(String[]::new);
     }
 
     @Test
@@ -203,16 +204,7 @@ class SparkDriftJobTest {
     }
 
     private static void expectRefused(String message, String... args) throws IOException {
-        Path out = tmp.resolve("refused-" + Math.abs(String.join(" ", args).hashCode()) + ".json");
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--out", out.toString()));
-        CliRun run = spark(all.toArray(String[]::new));
-        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
-        assertTrue(run.err().contains(message), run.err());
-        assertTrue(run.errIsClean(), run.err());
-        assertFalse(Files.exists(out), out + " must not exist");
-        try (Stream<Path> siblings = Files.list(tmp)) {
-            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".staging-")));
-        }
+        SparkRuns.expectRefused(tmp.resolve("refused-" + Math.abs(String.join(" ", args).hashCode()) + ".json"),
+                message, withDrift(args));
     }
 }

@@ -1,7 +1,6 @@
 package io.hingekit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -131,9 +129,7 @@ class SparkJobsTest {
     }
 
     private static CliRun spark(String... args) {
-        List<String> all = new ArrayList<>(List.of("spark"));
-        all.addAll(List.of(args));
-        return CliRun.of(new Main(), all.toArray(String[]::new));
+        return SparkRuns.spark(args);
     }
 
     private static List<String[]> csvLines(Path file) throws IOException {
@@ -277,16 +273,6 @@ class SparkJobsTest {
     }
 
     private void expectRefused(String message, String... args) throws IOException {
-        Path out = tmp.resolve("refused-" + Math.abs(String.join(" ", args).hashCode()));
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--out", out.toString()));
-        CliRun run = spark(all.toArray(String[]::new));
-        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
-        assertTrue(run.err().contains(message), run.err());
-        assertTrue(run.errIsClean(), run.err());
-        assertFalse(Files.exists(out), out + " must not exist");
-        try (Stream<Path> siblings = Files.list(tmp)) {
-            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".staging-")));
-        }
+        SparkRuns.expectRefused(tmp.resolve("refused-" + Math.abs(String.join(" ", args).hashCode())), message, args);
     }
 }
