@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.hingekit.data.FeatureScaler;
+import io.hingekit.metrics.ScoreHead;
 import io.hingekit.model.ModelDirectory;
 import io.hingekit.model.TrainedModel;
 import io.hingekit.task.ClassifierTask;
@@ -116,15 +117,16 @@ public final class Scorer implements AutoCloseable {
      */
     public RowScores score(NDManager manager, InputRows.Batch batch) {
         NDList predictions = predict(manager, batch);
-        float[] scores = task.classScores(predictions).toFloatArray();
-        long[] predicted = task.predicted(predictions).toLongArray();
-        float[] gaps = task.gap(predictions).toFloatArray();
+        ScoreHead head = task.head();
+        float[] scores = head.classScores(predictions).toFloatArray();
+        long[] predicted = head.predicted(predictions).toLongArray();
+        float[] gaps = head.gap(predictions).toFloatArray();
         if (batch.labels() == null) {
             return new RowScores(batch.rows(), scores, predicted, gaps, null, null, null, predictions);
         }
         NDArray labels = manager.create(batch.labels()).toType(DataType.FLOAT32, false);
         return new RowScores(batch.rows(), scores, predicted, gaps, labels,
-                task.signed(predictions, labels).toFloatArray(),
+                head.signed(predictions, labels).toFloatArray(),
                 task.perSampleLoss(labels, predictions).toFloatArray(), predictions);
     }
 

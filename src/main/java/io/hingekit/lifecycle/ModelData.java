@@ -10,6 +10,7 @@ import io.hingekit.data.DatasetLoader;
 import io.hingekit.data.LabeledData;
 import io.hingekit.inference.Scorer;
 import io.hingekit.metrics.MarginReport;
+import io.hingekit.metrics.ScoreHead;
 import io.hingekit.metrics.SplitEvaluator;
 import io.hingekit.task.ClassifierTask;
 import java.io.IOException;
@@ -87,10 +88,11 @@ final class ModelData implements AutoCloseable {
      */
     SplitScores scores(String split) throws IOException {
         ClassifierTask task = scorer.task();
+        ScoreHead head = task.head();
         List<float[]> scores = new ArrayList<>();
         List<float[]> margins = new ArrayList<>();
         walk(split, (labels, predictions) -> {
-            scores.add(task.classScores(predictions).toFloatArray());
+            scores.add(head.classScores(predictions).toFloatArray());
             margins.add(task.marginRows(labels, predictions).toFloatArray());
         });
         return SplitScores.of(scores, margins, task.classScoreCount());

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import io.hingekit.loss.ClassPairs;
 
 /**
  * The margins of class scores, on the device: the signed margin (needs the label) and the label-free gap. Binary
@@ -46,6 +47,44 @@ public final class Margins {
             @Override
             public NDArray classScores(NDList predictions) {
                 return predictions.get(hingeIndex);
+            }
+        };
+    }
+
+    /**
+     * Returns the head of a one-vs-one network whose prediction 0 holds the K(K-1)/2 pairwise scores: the class is
+     * the vote (most votes, then summed pairwise score, then lower index), the signed margin the true class's worst
+     * signed duel score, the gap the winner's worst duel score floored at 0, and the class scores the votes plus the
+     * squashed summed pairwise score ({@link ClassPairs}).
+     *
+     * @param pairs the class pairs of the scores
+     * @return the head
+     */
+    public static ScoreHead oneVsOne(ClassPairs pairs) {
+        return new ScoreHead() {
+            @Override
+            public boolean binary() {
+                return false;
+            }
+
+            @Override
+            public NDArray predicted(NDList predictions) {
+                return pairs.predicted(predictions.get(0));
+            }
+
+            @Override
+            public NDArray signed(NDList predictions, NDArray labels) {
+                return pairs.signed(predictions.get(0), labels);
+            }
+
+            @Override
+            public NDArray gap(NDList predictions) {
+                return pairs.gap(predictions.get(0));
+            }
+
+            @Override
+            public NDArray classScores(NDList predictions) {
+                return pairs.classScores(predictions.get(0));
             }
         };
     }

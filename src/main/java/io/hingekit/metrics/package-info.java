@@ -3,8 +3,8 @@
  * health of class scores ({@link io.hingekit.metrics.MarginAccumulator} into a
  * {@link io.hingekit.metrics.MarginReport}: mean loss, accuracy, violation rate, signed margins, per-class and
  * per-sample losses; a {@link io.hingekit.metrics.ScoreHead} says how a head's outputs give the class, the signed
- * margin and the gap: {@link io.hingekit.metrics.Margins#head} for one score per class or per sample, the
- * classifier task for a one-vs-one head) and retrieval
+ * margin and the gap: {@link io.hingekit.metrics.Margins#head} for one score per class or per sample,
+ * {@link io.hingekit.metrics.Margins#oneVsOne} for pairwise scores) and retrieval
  * quality of embeddings ({@link io.hingekit.metrics.RetrievalMetrics} into a
  * {@link io.hingekit.metrics.RetrievalReport}: precision@1, MAP@R, recall@k, k-NN accuracy with exact search).
  *

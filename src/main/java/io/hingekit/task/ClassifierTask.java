@@ -42,7 +42,7 @@ import java.util.Optional;
  */
 public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boolean binary, int numClasses,
         double tailThreshold, double margin, SelectionCriterion criterion, ClassPairs pairs)
-        implements Task, ScoreHead {
+        implements Task {
 
     /**
      * A classifier whose scores are one per class (or one per sample, binary).
@@ -170,42 +170,27 @@ public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boo
      * @return the rows
      */
     public NDArray marginRows(NDArray labels, NDList predictions) {
+        ScoreHead head = head();
         NDArray label = binary ? Margins.signs(labels).gt(0) : labels;
         return NDArrays.stack(new NDList(label.toType(DataType.FLOAT32, false),
-                predicted(predictions).toType(DataType.FLOAT32, false),
-                signed(predictions, labels).toType(DataType.FLOAT32, false),
-                gap(predictions).toType(DataType.FLOAT32, false)), 1);
-    }
-
-    /** {@inheritDoc} One-vs-one: the vote (most votes, then summed pairwise score, then lower index). */
-    @Override
-    public NDArray predicted(NDList predictions) {
-        return pairs == null ? Margins.head(hingeIndex, binary).predicted(predictions)
-                : pairs.predicted(predictions.get(0));
-    }
-
-    /** {@inheritDoc} One-vs-one: the true class's worst signed duel score ({@link ClassPairs}). */
-    @Override
-    public NDArray signed(NDList predictions, NDArray labels) {
-        return pairs == null ? Margins.head(hingeIndex, binary).signed(predictions, labels)
-                : pairs.signed(predictions.get(0), labels);
-    }
-
-    /** {@inheritDoc} One-vs-one: the winner's worst signed duel score, floored at 0. */
-    @Override
-    public NDArray gap(NDList predictions) {
-        return pairs == null ? Margins.head(hingeIndex, binary).gap(predictions) : pairs.gap(predictions.get(0));
-    }
-
-    /** {@inheritDoc} One-vs-one: votes plus the squashed summed pairwise score ({@link ClassPairs#classScores}). */
-    @Override
-    public NDArray classScores(NDList predictions) {
-        return pairs == null ? predictions.get(hingeIndex) : pairs.classScores(predictions.get(0));
+                head.predicted(predictions).toType(DataType.FLOAT32, false),
+                head.signed(predictions, labels).toType(DataType.FLOAT32, false),
+                head.gap(predictions).toType(DataType.FLOAT32, false)), 1);
     }
 
     /**
-     * Returns the primary head's per-class scores (prediction 0; one-vs-one: as {@link #classScores}), which the PR
-     * curves read.
+     * Returns how this classifier's outputs give the class, the signed margin and the gap: through its class pairs
+     * for a one-vs-one head, else from prediction 0 (class) and the hinge's prediction (margins).
+     *
+     * @return the head
+     */
+    public ScoreHead head() {
+        return pairs == null ? Margins.head(hingeIndex, binary) : Margins.oneVsOne(pairs);
+    }
+
+    /**
+     * Returns the primary head's per-class scores (prediction 0; one-vs-one: the class scores of {@link #head}),
+     * which the PR curves read.
      *
      * @param predictions the network's outputs
      * @return (N, C), or (N) / (N, 1) for a binary head
@@ -214,7 +199,7 @@ public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boo
         return pairs == null ? predictions.get(0) : pairs.classScores(predictions.get(0));
     }
 
-    /** Returns the number of scores per row that {@link #classScores} gives: classes, or 1 for binary. */
+    /** Returns the number of scores per row that {@link #head}'s class scores give: classes, or 1 for binary. */
     public int classScoreCount() {
         return binary ? 1 : numClasses;
     }
@@ -242,7 +227,7 @@ public record ClassifierTask(Loss loss, PerSampleLoss hinge, int hingeIndex, boo
 
     @Override
     public SplitEvaluator evaluator(NDManager manager) {
-        return new MarginAccumulator(hinge, this, numClasses, tailThreshold, margin, manager);
+        return new MarginAccumulator(hinge, head(), numClasses, tailThreshold, margin, manager);
     }
 
     @Override
