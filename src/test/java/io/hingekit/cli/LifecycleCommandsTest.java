@@ -306,11 +306,7 @@ class LifecycleCommandsTest {
         Path copy = copyOfModel("cut" + length);
         byte[] bytes = Files.readAllBytes(model.resolve("model.params"));
         Files.write(copy.resolve("model.params"), Arrays.copyOf(bytes, length < 0 ? bytes.length + length : length));
-        CliRun run = CliRun.of(new Main(), "report", "--model", copy.toString(), "--device", "cpu");
-        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("hingekit report: error: " + copy.resolve("model.params") + " is cut short"),
-                run.err());
-        assertTrue(run.errIsClean(), run.err());
+        assertReportRefused(copy, "is cut short");
     }
 
     @Test
@@ -319,11 +315,7 @@ class LifecycleCommandsTest {
         byte[] bytes = Files.readAllBytes(model.resolve("model.params"));
         bytes[30] ^= (byte) 0xff; // the layout of the first array's shape
         Files.write(copy.resolve("model.params"), bytes);
-        CliRun run = CliRun.of(new Main(), "report", "--model", copy.toString(), "--device", "cpu");
-        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("hingekit report: error: " + copy.resolve("model.params") + " is corrupt"),
-                run.err());
-        assertTrue(run.errIsClean(), run.err());
+        assertReportRefused(copy, "is corrupt");
     }
 
     @Test
@@ -333,11 +325,7 @@ class LifecycleCommandsTest {
         String mlp = config.replace("type: \"linear\"", "type: \"mlp\"");
         assertNotEquals(config, mlp, "the saved config names the linear network");
         Files.writeString(copy.resolve("config.yaml"), mlp);
-        CliRun run = CliRun.of(new Main(), "report", "--model", copy.toString(), "--device", "cpu");
-        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("hingekit report: error: " + copy.resolve("model.params")
-                + " is cut short or written for another network"), run.err());
-        assertTrue(run.errIsClean(), run.err());
+        assertReportRefused(copy, "is cut short or written for another network");
     }
 
     @Test
@@ -347,12 +335,22 @@ class LifecycleCommandsTest {
         String wider = info.replaceAll("\\[\\s*4\\s*]", "[5]");
         assertNotEquals(info, wider, "model-info.json names the 4 input features");
         Files.writeString(copy.resolve("model-info.json"), wider);
+        String err = assertReportRefused(copy, "does not fit the network of the config: parameter ");
+        assertTrue(err.contains("has shape (3, 4) in the file, the network needs (3, 5)"), err);
+    }
+
+    /**
+     * Runs {@code report} on a damaged copy and checks that it is refused as bad input, naming the parameter file.
+     *
+     * @return standard error
+     */
+    private static String assertReportRefused(Path copy, String problem) {
         CliRun run = CliRun.of(new Main(), "report", "--model", copy.toString(), "--device", "cpu");
         assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("hingekit report: error: " + copy.resolve("model.params") + " does not fit "
-                + "the network of the config: parameter "), run.err());
-        assertTrue(run.err().contains("has shape (3, 4) in the file, the network needs (3, 5)"), run.err());
+        assertTrue(run.err().startsWith("hingekit report: error: " + copy.resolve("model.params") + " " + problem),
+                run.err());
         assertTrue(run.errIsClean(), run.err());
+        return run.err();
     }
 
     private static Path copyOfModel(String name) throws IOException {
