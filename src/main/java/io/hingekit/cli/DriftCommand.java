@@ -72,10 +72,9 @@ public final class DriftCommand implements Callable<Integer> {
         }
         DriftConfig thresholds = DriftService.savedThresholds(reference).overriddenBy(alpha, maxPsi, maxWasserstein,
                 correction, byClass);
-        DriftService.Thresholds verdict = DriftService.Thresholds.of(thresholds);
         Map<String, Object> report = new DriftService().compare(new DriftService.Request(reference, current,
-                currentSplit, data, thresholds.byClass(), verdict.correction(), verdict.alpha(), verdict.maxPsi(),
-                verdict.maxWasserstein(), DeviceSelector.resolve(device)[0]));
+                currentSplit, data, thresholds.byClass(), DriftService.Thresholds.of(thresholds),
+                DeviceSelector.resolve(device)[0]));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(JsonOutput.render(report));

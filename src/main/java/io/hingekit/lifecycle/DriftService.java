@@ -46,20 +46,11 @@ public final class DriftService {
      * @param currentSplit the split of a model directory given as {@code current}
      * @param dataDir a Fashion-MNIST directory for a model given as {@code current} (may be null)
      * @param byClass whether to test each class too
-     * @param correction the multiple-testing correction of the per-class p-values
-     * @param alpha significance level
-     * @param maxPsi PSI threshold
-     * @param maxWasserstein Wasserstein threshold, or NaN for none
+     * @param thresholds when drift is declared
      * @param device the device for a model given as {@code current}
      */
     public record Request(Path reference, Path current, String currentSplit, Path dataDir, boolean byClass,
-            MultipleTesting correction, double alpha, double maxPsi, double maxWasserstein, Device device) {
-
-        /** Returns the thresholds of the verdict. */
-        public Thresholds thresholds() {
-            return new Thresholds(correction, alpha, maxPsi, maxWasserstein);
-        }
-    }
+            Thresholds thresholds, Device device) {}
 
     /**
      * When drift is declared.
