@@ -5,6 +5,9 @@ Prints test accuracy and wall time of each. Hold the shared lock:
 
     flock /tmp/build.lock /usr/bin/python3 bench/kernel-svm.py [--components N] [--limit N] [--linear-svc]
 
+--gamma, --input-power, --components and --epochs override the config's values on both sides; --hingekit-only skips
+scikit-learn (for trials of settings).
+
 SGDClassifier learns by partial_fit over chunks of 6,000 images mapped on the fly (the mapped set, 60,000 x 20,000,
 would not fit in memory), one pass per epoch of the config; LinearSVC needs the whole mapped set in memory, so give it
 --limit (both sides then train on the first N training images; the test split stays whole).
@@ -81,22 +84,33 @@ def hingekit_side(config, limit):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--components", type=int)
+    parser.add_argument("--gamma", type=float)
+    parser.add_argument("--input-power", type=float)
+    parser.add_argument("--epochs", type=int)
+    parser.add_argument("--hingekit-only", action="store_true", help="skip scikit-learn (for trials of settings)")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--linear-svc", action="store_true")
     args = parser.parse_args()
     config = yaml.safe_load((ROOT / "configs" / "fashion-rff-svm.yaml").read_text())
     feature_map = config["model"]["featureMap"]
-    if args.components:
-        feature_map["components"] = args.components
-    gamma, components = feature_map["gamma"], feature_map["components"]
+    for key, value in [("components", args.components), ("gamma", args.gamma), ("inputPower", args.input_power)]:
+        if value:
+            feature_map[key] = value
+    if args.epochs:
+        config["training"]["epochs"] = args.epochs
+    gamma, components, power = feature_map["gamma"], feature_map["components"], feature_map.get("inputPower", 1.0)
     xtr, ytr = load("train")
     xte, yte = load("t10k")
     if args.limit:
         xtr, ytr = xtr[:args.limit], ytr[:args.limit]
+    # model.featureMap.inputPower: the signed power sign(x) |x|^p before the map, as scikit-learn's FunctionTransformer
+    xtr, xte = (np.sign(x) * np.abs(x) ** power for x in (xtr, xte))
     epochs = config["training"]["epochs"]
-    print(f"RBF gamma {gamma}, {components} components, {len(xtr)} training images, {epochs} epochs")
+    print(f"RBF gamma {gamma} on x^{power}, {components} components, {len(xtr)} training images, {epochs} epochs")
     accuracy, seconds = hingekit_side(config, args.limit)
     print(f"hingekit train (Adam, cosine, {config['loss']['type']})      accuracy {accuracy:.4f}  {seconds:7.1f} s")
+    if args.hingekit_only:
+        return
     accuracy, seconds = sgd_side(gamma, components, epochs, xtr, ytr, xte, yte)
     print(f"RBFSampler + SGDClassifier(hinge, {epochs} epochs) accuracy {accuracy:.4f}  {seconds:7.1f} s")
     if args.linear_svc:

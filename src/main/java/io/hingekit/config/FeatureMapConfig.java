@@ -13,8 +13,11 @@ import static io.hingekit.util.Checks.check;
  * @param components D, the number of features the map outputs (default 2000): for nystroem the number of landmarks
  * @param seed seed of the random frequencies and phases, or of the landmark sample (default 0), independent of the
  *     run's seed
+ * @param inputPower p of the signed power {@code sign(x) |x|^p} taken of every input before the map (default 1:
+ *     none); 0.5 on non-negative inputs is the square root, which makes the kernel
+ *     {@code exp(-gamma |sqrt(x) - sqrt(y)|^2)} (a Hellinger-distance RBF, kinder to intensity histograms and pixels)
  */
-public record FeatureMapConfig(FeatureMapType type, Double gamma, Integer components, Long seed) {
+public record FeatureMapConfig(FeatureMapType type, Double gamma, Integer components, Long seed, Double inputPower) {
 
     /** Default number of components. */
     public static final int DEFAULT_COMPONENTS = 2000;
@@ -27,5 +30,13 @@ public record FeatureMapConfig(FeatureMapType type, Double gamma, Integer compon
         components = components == null ? DEFAULT_COMPONENTS : components;
         check(components > 0, "model.featureMap.components", "> 0", components);
         seed = seed == null ? 0L : seed;
+        inputPower = inputPower == null ? 1.0 : inputPower;
+        check(inputPower > 0 && !inputPower.isInfinite(), "model.featureMap.inputPower", "a finite number > 0",
+                inputPower);
+    }
+
+    /** Whether the inputs go through a signed power before the map ({@code inputPower} other than 1). */
+    public boolean transformsInputs() {
+        return inputPower != 1.0;
     }
 }

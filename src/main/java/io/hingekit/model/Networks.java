@@ -14,6 +14,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import io.hingekit.config.FeatureMapConfig;
 import io.hingekit.config.ModelConfig;
 import java.util.List;
 
@@ -23,7 +24,7 @@ import java.util.List;
  *
  * <p>A linear model may start with a fixed kernel feature map ({@code model.featureMap}: {@link
  * RandomFourierFeatures} or {@link NystroemFeatures}, whose landmarks {@link #fitToData} samples before training),
- * trained with the head but never updated.
+ * trained with the head but never updated, optionally after a {@link SignedPower} of its inputs.
  *
  * <p>A {@code ce-aux-hinge} network outputs two arrays: index 0 the cross-entropy logits, index 1 the hinge
  * scores; every other network outputs one array.
@@ -47,7 +48,7 @@ public final class Networks {
      */
     public static Block build(ModelConfig config, int outputs) {
         return switch (config.type()) {
-            case LINEAR -> withHead(config.featureMap() == null ? flatten() : flatten().add(featureMap(config)),
+            case LINEAR -> withHead(config.featureMap() == null ? flatten() : withFeatureMap(flatten(), config),
                     config, outputs);
             case MLP -> withHead(mlpTrunk(config.hidden()), config, outputs);
             case CNN -> withHead(cnnTrunk(config.hidden().get(0)), config, outputs);
@@ -56,11 +57,15 @@ public final class Networks {
         };
     }
 
-    private static Block featureMap(ModelConfig config) {
-        return switch (config.featureMap().type()) {
-            case RFF -> new RandomFourierFeatures(config.featureMap());
-            case NYSTROEM -> new NystroemFeatures(config.featureMap());
-        };
+    private static SequentialBlock withFeatureMap(SequentialBlock trunk, ModelConfig config) {
+        FeatureMapConfig map = config.featureMap();
+        if (map.transformsInputs()) {
+            trunk.add(new SignedPower(map.inputPower()));
+        }
+        return trunk.add(switch (map.type()) {
+            case RFF -> new RandomFourierFeatures(map);
+            case NYSTROEM -> new NystroemFeatures(map);
+        });
     }
 
     /**
@@ -71,9 +76,12 @@ public final class Networks {
      * @param trainingFeatures the training split's features as the network takes them
      */
     public static void fitToData(Block network, NDArray trainingFeatures) {
+        NDArray seen = trainingFeatures;
         for (Block child : network.getChildren().values()) {
-            if (child instanceof NystroemFeatures nystroem) {
-                nystroem.fit(trainingFeatures);
+            if (child instanceof SignedPower power) {
+                seen = power.apply(seen);
+            } else if (child instanceof NystroemFeatures nystroem) {
+                nystroem.fit(seen);
             }
         }
     }

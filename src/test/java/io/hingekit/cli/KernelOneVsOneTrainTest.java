@@ -21,6 +21,7 @@ import io.hingekit.model.TrainedModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,8 @@ class KernelOneVsOneTrainTest {
         Path config = tmp.resolve("nystroem.yaml");
         Files.writeString(config, Files.readString(tmp.resolve("rff-ovo.yaml"))
                 .replace("name: rff-ovo", "name: nystroem")
-                .replace("{type: rff, gamma: 0.5, components: 256, seed: 5}", "{type: nystroem, gamma: 0.5, components: 60}")
+                .replace("{type: rff, gamma: 0.5, components: 256, seed: 5}",
+                        "{type: nystroem, gamma: 0.5, components: 60, inputPower: 0.5}")
                 .replace("type: one-vs-one", "type: multiclass-hinge"));
         Path nystroem = tmp.resolve("nystroem");
         CliRun run = CliRun.of(new Main(), "train", "--config", config.toString(), "--out", nystroem.toString(),
@@ -134,6 +136,9 @@ class KernelOneVsOneTrainTest {
                 TrainedModel.load(nystroem, Device.cpu())) {
             saved.setBlock(TrainedModel.initializedBlock(trained.config(), trained.info(), saved));
             TrainedModel.readParameters(saved.getBlock(), nystroem.resolve("model.params"), saved);
+            assertEquals(List.of("SignedPower", "NystroemFeatures"), saved.getBlock().getChildren().values().stream()
+                    .map(block -> block.getClass().getSimpleName()).filter(name -> !name.equals("LambdaBlock"))
+                    .limit(2).toList(), "the signed power runs before the map, also in the reloaded model");
             for (Pair<String, Parameter> p : saved.getBlock().getParameters()) {
                 if (p.getKey().endsWith("landmarks") || p.getKey().endsWith("normalization")) {
                     assertTrue(p.getValue().getArray().abs().sum().getFloat() > 0, p.getKey() + " was fitted");

@@ -125,7 +125,12 @@ class RunConfigsTest {
                 "model.featureMap.gamma must be a finite number > 0, got null");
         FeatureMapConfig map = read(linear.replace("hidden: [8]", "hidden: [8], featureMap: {type: nystroem, gamma: 0.5}"))
                 .model().featureMap();
-        assertEquals(new FeatureMapConfig(FeatureMapType.NYSTROEM, 0.5, FeatureMapConfig.DEFAULT_COMPONENTS, 0L), map);
+        assertEquals(
+                new FeatureMapConfig(FeatureMapType.NYSTROEM, 0.5, FeatureMapConfig.DEFAULT_COMPONENTS, 0L, 1.0), map);
+        assertRejected(linear.replace("hidden: [8]", "hidden: [8], featureMap: {gamma: 0.1, inputPower: 0}"),
+                "model.featureMap.inputPower must be a finite number > 0, got 0.0");
+        assertEquals(0.5, read(linear.replace("hidden: [8]", "hidden: [8], featureMap: {gamma: 0.1, inputPower: 0.5}"))
+                .model().featureMap().inputPower());
     }
 
     @ParameterizedTest

@@ -42,7 +42,7 @@ class NystroemFeaturesTest {
 
     private NystroemFeatures fitted(int components, long seed) {
         NystroemFeatures map = new NystroemFeatures(new FeatureMapConfig(FeatureMapType.NYSTROEM, GAMMA, components,
-                seed));
+                seed, null));
         map.initialize(manager, DataType.FLOAT32, POINTS_SHAPE);
         map.fit(manager.create(POINTS, POINTS_SHAPE));
         return map;
@@ -83,7 +83,8 @@ class NystroemFeaturesTest {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         saved.saveParameters(new DataOutputStream(bytes));
-        NystroemFeatures other = new NystroemFeatures(new FeatureMapConfig(FeatureMapType.NYSTROEM, GAMMA, 6, 1L));
+        NystroemFeatures other =
+                new NystroemFeatures(new FeatureMapConfig(FeatureMapType.NYSTROEM, GAMMA, 6, 1L, null));
         other.initialize(manager, DataType.FLOAT32, POINTS_SHAPE);
         other.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         assertArrayEquals(features(saved), features(other));
@@ -91,7 +92,7 @@ class NystroemFeaturesTest {
 
     @Test
     void moreLandmarksThanSamplesAreRefused() {
-        NystroemFeatures map = new NystroemFeatures(new FeatureMapConfig(FeatureMapType.NYSTROEM, GAMMA, 13, 0L));
+        NystroemFeatures map = new NystroemFeatures(new FeatureMapConfig(FeatureMapType.NYSTROEM, GAMMA, 13, 0L, null));
         map.initialize(manager, DataType.FLOAT32, POINTS_SHAPE);
         Expect.rejects(IllegalArgumentException.class, () -> map.fit(manager.create(POINTS, POINTS_SHAPE)),
                 "components", "12 training samples");

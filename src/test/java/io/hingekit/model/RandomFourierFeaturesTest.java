@@ -49,7 +49,7 @@ class RandomFourierFeaturesTest {
 
     private RandomFourierFeatures map(int components, long seed) {
         RandomFourierFeatures map = new RandomFourierFeatures(
-                new FeatureMapConfig(FeatureMapType.RFF, GAMMA, components, seed));
+                new FeatureMapConfig(FeatureMapType.RFF, GAMMA, components, seed, null));
         map.initialize(manager, DataType.FLOAT32, POINTS_SHAPE);
         return map;
     }
