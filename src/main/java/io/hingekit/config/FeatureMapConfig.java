@@ -1,6 +1,7 @@
 package io.hingekit.config;
 
 import static io.hingekit.util.Checks.check;
+import static io.hingekit.util.Checks.positiveFinite;
 
 /**
  * The fixed feature map in front of a linear model ({@code model.featureMap}), approximating the RBF kernel
@@ -30,9 +31,7 @@ public record FeatureMapConfig(FeatureMapType type, Double gamma, Integer compon
         components = components == null ? DEFAULT_COMPONENTS : components;
         check(components > 0, "model.featureMap.components", "> 0", components);
         seed = seed == null ? 0L : seed;
-        inputPower = inputPower == null ? 1.0 : inputPower;
-        check(inputPower > 0 && !inputPower.isInfinite(), "model.featureMap.inputPower", "a finite number > 0",
-                inputPower);
+        inputPower = positiveFinite("model.featureMap.inputPower", inputPower == null ? 1.0 : inputPower);
     }
 
     /** Whether the inputs go through a signed power before the map ({@code inputPower} other than 1). */
