@@ -14,6 +14,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
 import io.hingekit.config.FeatureMapConfig;
 import io.hingekit.config.ModelConfig;
 import java.util.List;
@@ -70,20 +71,27 @@ public final class Networks {
 
     /**
      * Fits the data-dependent parts of an initialised network before training: the landmarks of a Nyström map
-     * (random Fourier features need no data). Does nothing for other networks.
+     * (random Fourier features need no data), drawn from the training features as the blocks before the map pass
+     * them on (flattened, and after a {@link SignedPower} where configured). Does nothing for other networks.
      *
      * @param network a network {@link #build} made, initialised
      * @param trainingFeatures the training split's features as the network takes them
      */
     public static void fitToData(Block network, NDArray trainingFeatures) {
-        NDArray seen = trainingFeatures;
-        for (Block child : network.getChildren().values()) {
-            if (child instanceof SignedPower power) {
-                seen = power.apply(seen);
-            } else if (child instanceof NystroemFeatures nystroem) {
-                nystroem.fit(seen);
-            }
+        List<Block> children = List.copyOf(network.getChildren().values());
+        int map = 0;
+        while (map < children.size() && !(children.get(map) instanceof NystroemFeatures)) {
+            map++;
         }
+        if (map == children.size()) {
+            return;
+        }
+        ParameterStore store = new ParameterStore(trainingFeatures.getManager(), false);
+        NDList seen = new NDList(trainingFeatures);
+        for (Block before : children.subList(0, map)) {
+            seen = before.forward(store, seen, false);
+        }
+        ((NystroemFeatures) children.get(map)).fit(seen.singletonOrThrow());
     }
 
     private static SequentialBlock flatten() {
